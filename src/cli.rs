@@ -1,0 +1,73 @@
+//! The command line: no subcommand opens the app; `check PATH...` validates case files.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::domain::Model;
+use crate::io::load_paths;
+
+/// The command line, as clap reads it.
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "collab-casebook",
+    version,
+    about = "Teach collaborative working through cases: read, mark, get feedback.",
+    after_help = "With no command, opens the app. Any case files or folders you name are opened too."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Case files or folders to open in the app.
+    pub paths: Vec<PathBuf>,
+}
+
+/// A subcommand.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Check case files for authors: prints each problem as FILE:LINE:COL: message.
+    ///
+    /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
+    Check {
+        /// Case files or folders of case files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Runs `check` on the paths, writing problems and a summary to `out`.
+pub fn check(paths: &[PathBuf], model: &Model, out: &mut impl Write) -> ExitCode {
+    let report = load_paths(paths, model);
+    let problem_count: usize = report.errors.iter().map(|e| e.problems.len()).sum();
+    let mut lines: Vec<String> = report.errors.iter().flat_map(|e| e.lines()).collect();
+    let files = report.files_read;
+    let valid = report.cases.len();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    if report.errors.is_empty() {
+        lines.push(format!("Checked {}: all valid.", plural(files, "file")));
+    } else {
+        lines.push(format!(
+            "Checked {}: {} valid, {} found.",
+            plural(files, "file"),
+            valid,
+            plural(problem_count, "problem")
+        ));
+    }
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,18 @@
+//! The teaching logic, as plain data and pure functions.
+//!
+//! This module owns the model of collaborative working, validated cases, a trainee's
+//! attempt and the feedback computed from it. It must not import egui, eframe, rfd,
+//! `std::fs` or the clock: everything here is deterministic and tested as plain functions.
+
+pub mod attempt;
+pub mod case;
+pub mod feedback;
+pub mod model;
+
+pub use attempt::{Attempt, Confidence, Mark};
+pub use case::{
+    Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, Section, Source,
+    SourceId, Verdict,
+};
+pub use feedback::{Agreement, Calibration, FactorFeedback, Feedback, FeedbackTone};
+pub use model::{Barrier, BarrierId, Factor, FactorGroup, FactorId, Model};

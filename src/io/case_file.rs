@@ -1,0 +1,516 @@
+//! The case file format, version 1: plain serde structs that mirror the RON text, and the
+//! checks that turn them into a validated [`Case`].
+//!
+//! Parsing and checking are separate steps. The structs here accept any well-formed file
+//! with the right fields (unknown fields are refused); [`validate`] then checks ids,
+//! references, empty text and that the case answers every factor of the model once.
+//! Every problem names the place in the file where the author can fix it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::{
+    Answer, Audience, Case, CaseId, CaseKind, Contested, FactorId, Model, Passage, PassageId,
+    Section, Source, SourceId, Verdict,
+};
+
+use super::error::{Problem, ProblemKind};
+use super::locate::{Locator, Place};
+
+/// The case format this build reads.
+pub const FORMAT: u32 = 1;
+
+/// A case file as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Case", deny_unknown_fields)]
+pub struct CaseFile {
+    /// Format number: must be [`FORMAT`].
+    pub format: u32,
+    /// Stable id of the case.
+    pub id: String,
+    /// Changed by the author whenever the case changes.
+    pub version: u32,
+    /// Title.
+    pub title: String,
+    /// One or two sentences on what the case is about.
+    pub summary: String,
+    /// Critique, Success or Contrast.
+    pub kind: CaseKind,
+    /// Who the case is for.
+    pub audience: Vec<Audience>,
+    /// How long it takes, in minutes.
+    pub minutes: u32,
+    /// For composite cases: what is invented.
+    #[serde(default)]
+    pub composite: Option<String>,
+    /// The text.
+    pub sections: Vec<SectionFile>,
+    /// The model's answers.
+    pub answers: Vec<AnswerFile>,
+    /// Discussion questions.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Facilitator notes.
+    #[serde(default)]
+    pub facilitator_notes: Vec<String>,
+    /// Sources.
+    pub sources: Vec<SourceFile>,
+}
+
+/// A section as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Section", deny_unknown_fields)]
+pub struct SectionFile {
+    /// Stable id.
+    pub id: String,
+    /// Heading.
+    pub heading: String,
+    /// Date or period.
+    #[serde(default)]
+    pub period: Option<String>,
+    /// Passages.
+    pub passages: Vec<PassageFile>,
+}
+
+/// A passage as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Passage", deny_unknown_fields)]
+pub struct PassageFile {
+    /// Stable id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Ids of the sources it draws on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// An answer as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Answer", deny_unknown_fields)]
+pub struct AnswerFile {
+    /// Factor id from the model.
+    pub factor: String,
+    /// Present, Partly, Missing or CantTell.
+    pub verdict: Verdict,
+    /// Why.
+    pub rationale: String,
+    /// Passage ids.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// What collaboration would have changed.
+    #[serde(default)]
+    pub would_have_changed: Option<String>,
+    /// Set when the reading is contested.
+    #[serde(default)]
+    pub contested: Option<ContestedFile>,
+}
+
+/// A contested reading as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Contested", deny_unknown_fields)]
+pub struct ContestedFile {
+    /// Why people disagree.
+    pub why: String,
+    /// The other reading.
+    pub other_verdict: Verdict,
+    /// The case for the other reading.
+    pub other_rationale: String,
+}
+
+/// A source as written.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+pub struct SourceFile {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Date.
+    pub date: String,
+    /// Report number.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// Link.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+/// Collects problems while checking, each placed in the file.
+struct Checker<'a> {
+    locator: Locator<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, place: &Place<'_>, kind: ProblemKind) {
+        let position = self.locator.find(place);
+        self.problems.push(Problem::new(position, kind));
+    }
+
+    fn text(&mut self, value: &str, field: &'static str, owner: &Place<'_>) {
+        if value.trim().is_empty() {
+            let place = Place::FieldAfter {
+                anchor: Box::new(owner.clone()),
+                field,
+            };
+            self.report(&place, ProblemKind::EmptyText { field });
+        }
+    }
+
+    fn optional_text(&mut self, value: Option<&String>, field: &'static str, owner: &Place<'_>) {
+        if let Some(value) = value {
+            self.text(value, field, owner);
+        }
+    }
+}
+
+/// Checks a parsed case file against the model and builds the validated case.
+///
+/// `source` is the file's text, used only to say where each problem is. All problems are
+/// collected, not just the first, so an author can fix them in one pass.
+pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec<Problem>> {
+    let mut check = Checker {
+        locator: Locator::new(source),
+        problems: Vec::new(),
+    };
+    let root = Place::Start;
+
+    if file.format != FORMAT {
+        check.report(
+            &Place::Field("format"),
+            ProblemKind::UnsupportedFormat {
+                found: file.format,
+                supported: FORMAT,
+            },
+        );
+    }
+    check_id(&mut check, &file.id, &Place::Field("id"));
+    check.text(&file.title, "title", &root);
+    check.text(&file.summary, "summary", &root);
+    check.optional_text(file.composite.as_ref(), "composite", &root);
+    if file.audience.is_empty() {
+        check.report(&Place::Field("audience"), ProblemKind::NoAudience);
+    }
+    if file.minutes == 0 {
+        check.report(&Place::Field("minutes"), ProblemKind::ZeroMinutes);
+    }
+
+    // Sources first, so passages can be checked against them.
+    let mut source_ids = BTreeSet::new();
+    let mut seen_sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in &file.sources {
+        let nth = bump(&mut seen_sources, &source.id);
+        let place = Place::Keyed {
+            within: Some("sources"),
+            key: "id",
+            value: &source.id,
+            nth,
+        };
+        check_id(&mut check, &source.id, &place);
+        source_ids.insert(source.id.as_str());
+        if nth > 0 {
+            check.report(
+                &place,
+                ProblemKind::DuplicateId {
+                    what: "source",
+                    id: source.id.clone(),
+                },
+            );
+        }
+        check.text(&source.title, "title", &place);
+        check.text(&source.publisher, "publisher", &place);
+        check.text(&source.date, "date", &place);
+        check.optional_text(source.reference.as_ref(), "reference", &place);
+        check.optional_text(source.link.as_ref(), "link", &place);
+    }
+    if file.sources.is_empty() {
+        check.report(&Place::Field("sources"), ProblemKind::NoSources);
+    }
+
+    // Sections and passages share one id space, so a reference can never be ambiguous.
+    let mut seen_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut passage_ids = BTreeSet::new();
+    let mut sections = Vec::with_capacity(file.sections.len());
+    let mut number = 0;
+    for section in &file.sections {
+        let nth = bump(&mut seen_ids, &section.id);
+        let place = Place::Keyed {
+            within: Some("sections"),
+            key: "id",
+            value: &section.id,
+            nth,
+        };
+        check_id(&mut check, &section.id, &place);
+        if nth > 0 {
+            check.report(
+                &place,
+                ProblemKind::DuplicateId {
+                    what: "section or passage",
+                    id: section.id.clone(),
+                },
+            );
+        }
+        check.text(&section.heading, "heading", &place);
+        check.optional_text(section.period.as_ref(), "period", &place);
+        if section.passages.is_empty() {
+            check.report(
+                &Place::FieldAfter {
+                    anchor: Box::new(place.clone()),
+                    field: "passages",
+                },
+                ProblemKind::EmptySection {
+                    section: section.id.clone(),
+                },
+            );
+        }
+        let mut passages = Vec::with_capacity(section.passages.len());
+        for passage in &section.passages {
+            let nth = bump(&mut seen_ids, &passage.id);
+            let place = Place::Keyed {
+                within: Some("sections"),
+                key: "id",
+                value: &passage.id,
+                nth,
+            };
+            check_id(&mut check, &passage.id, &place);
+            if nth > 0 {
+                check.report(
+                    &place,
+                    ProblemKind::DuplicateId {
+                        what: "section or passage",
+                        id: passage.id.clone(),
+                    },
+                );
+            }
+            passage_ids.insert(passage.id.as_str());
+            check.text(&passage.text, "text", &place);
+            for cited in &passage.sources {
+                if !source_ids.contains(cited.as_str()) {
+                    let at = Place::ValueAfter {
+                        anchor: Box::new(place.clone()),
+                        value: cited,
+                    };
+                    check.report(
+                        &at,
+                        ProblemKind::UnknownSource {
+                            passage: passage.id.clone(),
+                            cited: cited.clone(),
+                        },
+                    );
+                }
+            }
+            number += 1;
+            passages.push(Passage {
+                id: PassageId::new(passage.id.clone()),
+                number,
+                text: passage.text.trim().to_owned(),
+                sources: passage
+                    .sources
+                    .iter()
+                    .map(|s| SourceId::new(s.clone()))
+                    .collect(),
+            });
+        }
+        sections.push(Section {
+            id: section.id.clone(),
+            heading: section.heading.trim().to_owned(),
+            period: section.period.as_ref().map(|p| p.trim().to_owned()),
+            passages,
+        });
+    }
+    if file.sections.is_empty() {
+        check.report(&Place::Field("sections"), ProblemKind::NoSections);
+    }
+
+    // Answers: each factor of the model exactly once, evidence that exists.
+    let mut answered: BTreeMap<&str, usize> = BTreeMap::new();
+    for answer in &file.answers {
+        let nth = bump(&mut answered, &answer.factor);
+        let place = Place::Keyed {
+            within: Some("answers"),
+            key: "factor",
+            value: &answer.factor,
+            nth,
+        };
+        if model
+            .factor(&FactorId::new(answer.factor.clone()))
+            .is_none()
+        {
+            check.report(
+                &place,
+                ProblemKind::UnknownFactor {
+                    factor: answer.factor.clone(),
+                    known: factor_list(model),
+                },
+            );
+            continue;
+        }
+        if nth > 0 {
+            check.report(
+                &place,
+                ProblemKind::DuplicateAnswer {
+                    factor: answer.factor.clone(),
+                },
+            );
+        }
+        check.text(&answer.rationale, "rationale", &place);
+        check.optional_text(
+            answer.would_have_changed.as_ref(),
+            "would_have_changed",
+            &place,
+        );
+        if let Some(contested) = &answer.contested {
+            check.text(&contested.why, "why", &place);
+            check.text(&contested.other_rationale, "other_rationale", &place);
+            if contested.other_verdict == answer.verdict {
+                check.report(
+                    &Place::FieldAfter {
+                        anchor: Box::new(place.clone()),
+                        field: "other_verdict",
+                    },
+                    ProblemKind::ContestedSameVerdict {
+                        factor: answer.factor.clone(),
+                    },
+                );
+            }
+        }
+        let mut cited = BTreeSet::new();
+        for evidence in &answer.evidence {
+            let at = Place::ValueAfter {
+                anchor: Box::new(place.clone()),
+                value: evidence,
+            };
+            if !passage_ids.contains(evidence.as_str()) {
+                check.report(
+                    &at,
+                    ProblemKind::UnknownEvidence {
+                        factor: answer.factor.clone(),
+                        passage: evidence.clone(),
+                    },
+                );
+            } else if !cited.insert(evidence.as_str()) {
+                check.report(
+                    &at,
+                    ProblemKind::RepeatedEvidence {
+                        factor: answer.factor.clone(),
+                        passage: evidence.clone(),
+                    },
+                );
+            }
+        }
+    }
+    for factor in &model.factors {
+        if !answered.contains_key(factor.id.as_str()) {
+            check.report(
+                &Place::Field("answers"),
+                ProblemKind::MissingAnswer {
+                    factor: factor.id.to_string(),
+                    name: factor.name.clone(),
+                },
+            );
+        }
+    }
+
+    for question in &file.questions {
+        check.text(question, "questions", &Place::Field("questions"));
+    }
+    for note in &file.facilitator_notes {
+        check.text(
+            note,
+            "facilitator_notes",
+            &Place::Field("facilitator_notes"),
+        );
+    }
+
+    if !check.problems.is_empty() {
+        check.problems.sort_by_key(|p| p.position);
+        return Err(check.problems);
+    }
+
+    // Answers in the model's order, so every screen lists factors the same way.
+    let answers = model
+        .factors
+        .iter()
+        .filter_map(|factor| file.answers.iter().find(|a| a.factor == factor.id.as_str()))
+        .map(|a| Answer {
+            factor: FactorId::new(a.factor.clone()),
+            verdict: a.verdict,
+            rationale: a.rationale.trim().to_owned(),
+            evidence: a
+                .evidence
+                .iter()
+                .map(|e| PassageId::new(e.clone()))
+                .collect(),
+            would_have_changed: a.would_have_changed.as_ref().map(|w| w.trim().to_owned()),
+            contested: a.contested.as_ref().map(|c| Contested {
+                why: c.why.trim().to_owned(),
+                other_verdict: c.other_verdict,
+                other_rationale: c.other_rationale.trim().to_owned(),
+            }),
+        })
+        .collect();
+
+    Ok(Case {
+        id: CaseId::new(file.id),
+        version: file.version,
+        title: file.title.trim().to_owned(),
+        summary: file.summary.trim().to_owned(),
+        kind: file.kind,
+        audience: file.audience,
+        minutes: file.minutes,
+        composite_note: file.composite.map(|c| c.trim().to_owned()),
+        sections,
+        answers,
+        questions: file
+            .questions
+            .into_iter()
+            .map(|q| q.trim().to_owned())
+            .collect(),
+        facilitator_notes: file
+            .facilitator_notes
+            .into_iter()
+            .map(|n| n.trim().to_owned())
+            .collect(),
+        sources: file
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                id: SourceId::new(s.id),
+                title: s.title.trim().to_owned(),
+                publisher: s.publisher.trim().to_owned(),
+                date: s.date.trim().to_owned(),
+                reference: s.reference.map(|r| r.trim().to_owned()),
+                link: s.link.map(|l| l.trim().to_owned()),
+            })
+            .collect(),
+    })
+}
+
+/// Ids are short, lower case words joined by hyphens, so they survive copying between files.
+fn check_id(check: &mut Checker<'_>, id: &str, place: &Place<'_>) {
+    let well_formed = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-');
+    if !well_formed {
+        check.report(place, ProblemKind::BadId { id: id.to_owned() });
+    }
+}
+
+/// Counts this occurrence of `key` and returns how many came before it.
+fn bump<'a>(seen: &mut BTreeMap<&'a str, usize>, key: &'a str) -> usize {
+    let count = seen.entry(key).or_insert(0);
+    let nth = *count;
+    *count += 1;
+    nth
+}
+
+fn factor_list(model: &Model) -> String {
+    let ids: Vec<&str> = model.factors.iter().map(|f| f.id.as_str()).collect();
+    ids.join(", ")
+}

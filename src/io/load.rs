@@ -1,0 +1,247 @@
+//! Loading cases from the binary, from files and from folders.
+//!
+//! One path for everything: the native dialog, drag and drop, the command line and the
+//! `check` command all call [`load_paths`]. Sizes and folder walks are bounded, so a huge
+//! file or a folder of thousands of files cannot hang the app.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::domain::{Case, Model};
+
+use super::case_file::{self, CaseFile};
+use super::error::{FileError, Problem, ProblemKind};
+use super::locate::{Locator, Place};
+use super::ron_text;
+
+/// Largest case file read, in bytes. The longest bundled case is under a tenth of this.
+pub const MAX_CASE_BYTES: u64 = 1024 * 1024;
+/// Most case files read from one folder.
+pub const MAX_FILES: usize = 2000;
+/// Deepest folder level searched below a folder the user opens.
+pub const MAX_FOLDER_DEPTH: usize = 6;
+
+/// The cases built into the app: file name and text.
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "universal-credit.ron",
+        include_str!("../../scenarios/universal-credit.ron"),
+    ),
+    (
+        "virginia-childrens-services.ron",
+        include_str!("../../scenarios/virginia-childrens-services.ron"),
+    ),
+];
+
+/// Where a case came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseOrigin {
+    /// Built into the app, with its file name in `scenarios/`.
+    Bundled(&'static str),
+    /// A file the user opened.
+    File(PathBuf),
+}
+
+impl CaseOrigin {
+    /// Words for where the case came from.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Bundled(_) => "Built in".to_owned(),
+            Self::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A case and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedCase {
+    /// The case.
+    pub case: Case,
+    /// Its origin.
+    pub origin: CaseOrigin,
+}
+
+/// What a load produced: the good cases, and a problem list for every bad file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    /// Cases that loaded, in path order.
+    pub cases: Vec<LoadedCase>,
+    /// Files that did not, with what is wrong.
+    pub errors: Vec<FileError>,
+    /// How many files were looked at.
+    pub files_read: usize,
+}
+
+/// Parses and checks case text. `file` is the name used in messages.
+pub fn parse_case(text: &str, file: &str, model: &Model) -> Result<Case, FileError> {
+    let parsed: CaseFile =
+        ron_text::parse(text).map_err(|problem| FileError::single(file, problem))?;
+    case_file::validate(parsed, model, text).map_err(|problems| FileError {
+        file: file.to_owned(),
+        problems,
+    })
+}
+
+/// The cases built into the app.
+pub fn bundled_cases(model: &Model) -> LoadReport {
+    let mut report = LoadReport::default();
+    for (name, text) in BUNDLED {
+        report.files_read += 1;
+        let label = format!("scenarios/{name}");
+        match parse_case(text, &label, model) {
+            Ok(case) => report.cases.push(LoadedCase {
+                case,
+                origin: CaseOrigin::Bundled(name),
+            }),
+            Err(error) => report.errors.push(error),
+        }
+    }
+    report
+}
+
+/// The file names of the bundled cases, for checking that none is forgotten.
+pub fn bundled_file_names() -> impl Iterator<Item = &'static str> {
+    BUNDLED.iter().map(|(name, _)| *name)
+}
+
+/// Loads every case in the given files and folders. Folders are searched for `.ron` files.
+pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
+    let mut report = LoadReport::default();
+    let mut files = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                let mut notes = Vec::new();
+                collect_folder(path, 0, &mut files, &mut notes);
+                report.errors.extend(notes);
+                if files.len() == before {
+                    report.errors.push(FileError::single(
+                        path.display().to_string(),
+                        Problem::whole_file(ProblemKind::EmptyFolder),
+                    ));
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(error) => report.errors.push(FileError::single(
+                path.display().to_string(),
+                Problem::whole_file(ProblemKind::Read {
+                    reason: error.to_string(),
+                }),
+            )),
+        }
+    }
+
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    for path in files {
+        report.files_read += 1;
+        let label = path.display().to_string();
+        let loaded = read_text(&path).and_then(|text| {
+            let case = parse_case(&text, &label, model)?;
+            if let Some(first) = ids.get(case.id.as_str()) {
+                let position = Locator::new(&text).find(&Place::Field("id"));
+                return Err(FileError::single(
+                    label.clone(),
+                    Problem::new(
+                        position,
+                        ProblemKind::CaseIdTaken {
+                            id: case.id.to_string(),
+                            other: first.clone(),
+                        },
+                    ),
+                ));
+            }
+            Ok(case)
+        });
+        match loaded {
+            Ok(case) => {
+                ids.insert(case.id.to_string(), label);
+                report.cases.push(LoadedCase {
+                    case,
+                    origin: CaseOrigin::File(path),
+                });
+            }
+            Err(error) => report.errors.push(error),
+        }
+    }
+    report
+}
+
+/// Reads a file as text, refusing large files before reading them.
+fn read_text(path: &Path) -> Result<String, FileError> {
+    let label = path.display().to_string();
+    let fail = |kind| FileError::single(label.clone(), Problem::whole_file(kind));
+    let read_error = |error: std::io::Error| {
+        fail(ProblemKind::Read {
+            reason: error.to_string(),
+        })
+    };
+
+    let file = fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_CASE_BYTES {
+        return Err(fail(ProblemKind::TooLarge {
+            size,
+            limit: MAX_CASE_BYTES,
+        }));
+    }
+    // The size can change between the check and the read, so the read is bounded too.
+    let mut bytes = Vec::new();
+    file.take(MAX_CASE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_CASE_BYTES {
+        return Err(fail(ProblemKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_CASE_BYTES,
+        }));
+    }
+    String::from_utf8(bytes).map_err(|_| fail(ProblemKind::NotText))
+}
+
+/// Finds `.ron` files under a folder, sorted, without following links to folders.
+fn collect_folder(
+    folder: &Path,
+    depth: usize,
+    files: &mut Vec<PathBuf>,
+    notes: &mut Vec<FileError>,
+) {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            notes.push(FileError::single(
+                folder.display().to_string(),
+                Problem::whole_file(ProblemKind::Read {
+                    reason: error.to_string(),
+                }),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if files.len() >= MAX_FILES {
+            notes.push(FileError::single(
+                folder.display().to_string(),
+                Problem::whole_file(ProblemKind::TooManyFiles { limit: MAX_FILES }),
+            ));
+            return;
+        }
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            if depth < MAX_FOLDER_DEPTH {
+                collect_folder(&path, depth + 1, files, notes);
+            }
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        {
+            files.push(path);
+        }
+    }
+}

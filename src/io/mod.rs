@@ -1,0 +1,15 @@
+//! Files: reading the model and cases with positioned, plain-English errors.
+//!
+//! Knows RON and paths; knows nothing of egui. Every file is untrusted: sizes are bounded
+//! before reading, every problem names the file, line and column, and nothing here panics.
+
+pub mod case_file;
+pub mod error;
+pub mod load;
+pub mod locate;
+pub mod model_file;
+pub mod ron_text;
+
+pub use error::{FileError, Position, Problem, ProblemKind};
+pub use load::{CaseOrigin, LoadReport, LoadedCase, bundled_cases, load_paths, parse_case};
+pub use model_file::builtin_model;

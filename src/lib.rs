@@ -1,0 +1,17 @@
+//! The Collaborative Working Casebook: teaches Emily Miles's model of collaborative working
+//! between publicly funded organisations through cases.
+//!
+//! A trainee reads a case, marks each factor of the model as present, partly present,
+//! missing or can't tell, points at the evidence, and gets feedback from the model.
+//!
+//! - [`domain`]: the model, cases, attempts and feedback. Pure: no egui, files or clock.
+//! - [`io`]: reading the model and case files, with positioned, plain-English errors.
+//! - [`ui`]: the egui app: screens that draw and return actions, and one place that applies them.
+//! - [`cli`]: the `check` command for case authors.
+
+pub mod cli;
+pub mod domain;
+pub mod io;
+pub mod ui;
+
+pub use ui::app::CasebookApp;

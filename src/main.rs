@@ -1,0 +1,36 @@
+//! The `collab-casebook` binary: opens the app, or checks case files for authors.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use collab_casebook::cli::{Cli, Command, check};
+use collab_casebook::{CasebookApp, io, ui};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let model = match io::builtin_model() {
+        Ok(model) => model,
+        Err(error) => {
+            eprintln!("The built-in model could not be read. This build is broken:\n{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Some(Command::Check { paths }) => check(&paths, &model, &mut std::io::stdout().lock()),
+        None => {
+            let options = ui::native_options();
+            let result = eframe::run_native(
+                "Collaborative Working Casebook",
+                options,
+                Box::new(move |cc| Ok(Box::new(CasebookApp::new(cc, model, &cli.paths)))),
+            );
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("The app could not open a window: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

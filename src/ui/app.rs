@@ -1,0 +1,488 @@
+//! The app's state, its screens, and the one place actions are applied.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::domain::{
+    Attempt, Case, CaseId, Confidence, FactorId, Feedback, Model, PassageId, Verdict,
+};
+use crate::io::{self, FileError, LoadReport, LoadedCase};
+
+use super::{feedback, library, marking, problems, reference, theme, top_bar};
+
+/// What the app is showing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The library of cases.
+    Library,
+    /// A case open for marking.
+    Case {
+        /// The case.
+        case: CaseId,
+        /// The factor being marked, by position in the model.
+        factor: usize,
+        /// Set after "Check your answers" when some factors are unmarked.
+        confirm_unmarked: bool,
+    },
+    /// Feedback on a checked attempt.
+    Feedback {
+        /// The case.
+        case: CaseId,
+        /// The factor whose evidence is highlighted in the text.
+        focus: FactorId,
+    },
+    /// The model reference, over another screen.
+    Reference {
+        /// The factor to show first, if any.
+        factor: Option<FactorId>,
+        /// Where "Back" returns to.
+        back: Box<Screen>,
+    },
+}
+
+/// Something the user asked for. Screens return these; [`CasebookApp::apply`] carries them out.
+#[must_use]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Go to the library.
+    ShowLibrary,
+    /// Open a case for marking.
+    OpenCase(CaseId),
+    /// Mark a different factor, by position in the model.
+    SelectFactor(usize),
+    /// Set or clear a verdict.
+    SetVerdict(FactorId, Option<Verdict>),
+    /// Set or clear a confidence.
+    SetConfidence(FactorId, Option<Confidence>),
+    /// Cite a passage as evidence, or stop citing it.
+    ToggleEvidence(FactorId, PassageId),
+    /// Replace a note.
+    SetNote(FactorId, String),
+    /// Check the answers: asks first if factors are unmarked.
+    Check,
+    /// Go back to marking from the unmarked-factors question.
+    CancelCheck,
+    /// Show feedback, marked or not.
+    ShowFeedback,
+    /// Highlight a factor's evidence on the feedback screen.
+    FocusFeedback(FactorId),
+    /// Return from feedback to marking, at a factor.
+    ChangeAnswers(FactorId),
+    /// Open the model reference, at a factor if given.
+    ShowReference(Option<FactorId>),
+    /// Close the model reference.
+    CloseReference,
+    /// Ask for case files with the native dialog.
+    OpenFilesDialog,
+    /// Ask for a folder of cases with the native dialog.
+    OpenFolderDialog,
+    /// Load cases from files and folders.
+    LoadPaths(Vec<PathBuf>),
+    /// Show or hide the problems panel.
+    SetProblemsVisible(bool),
+}
+
+/// The cases the app knows, in library order.
+#[derive(Default)]
+pub struct Library {
+    cases: Vec<LoadedCase>,
+}
+
+impl Library {
+    /// Every case, in order.
+    pub fn cases(&self) -> &[LoadedCase] {
+        &self.cases
+    }
+
+    /// A case by id.
+    pub fn get(&self, id: &CaseId) -> Option<&LoadedCase> {
+        self.cases.iter().find(|c| &c.case.id == id)
+    }
+
+    /// Adds cases; a case with the id of one already held replaces it.
+    fn add(&mut self, cases: Vec<LoadedCase>) {
+        for loaded in cases {
+            match self.cases.iter_mut().find(|c| c.case.id == loaded.case.id) {
+                Some(slot) => *slot = loaded,
+                None => self.cases.push(loaded),
+            }
+        }
+    }
+}
+
+/// The app.
+pub struct CasebookApp {
+    model: Model,
+    library: Library,
+    problems: Vec<FileError>,
+    problems_visible: bool,
+    attempts: BTreeMap<CaseId, Attempt>,
+    /// The last agreement each case was checked at, for the library's progress line.
+    checked: BTreeMap<CaseId, Option<u32>>,
+    screen: Screen,
+    /// Loaded-files message for the status line.
+    status: Option<String>,
+}
+
+impl CasebookApp {
+    /// Builds the app inside eframe, with the bundled cases and any paths given on the
+    /// command line.
+    pub fn new(cc: &eframe::CreationContext<'_>, model: Model, paths: &[PathBuf]) -> Self {
+        theme::apply(&cc.egui_ctx);
+        let mut app = Self::with_model(model);
+        if !paths.is_empty() {
+            app.apply(Action::LoadPaths(paths.to_vec()));
+        }
+        app
+    }
+
+    /// Builds the app state without a window, with the bundled cases.
+    pub fn with_model(model: Model) -> Self {
+        let bundled = io::bundled_cases(&model);
+        let mut app = Self {
+            model,
+            library: Library::default(),
+            problems: Vec::new(),
+            problems_visible: false,
+            attempts: BTreeMap::new(),
+            checked: BTreeMap::new(),
+            screen: Screen::Library,
+            status: None,
+        };
+        app.take_report(bundled);
+        app
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The problems found in files so far.
+    pub fn problems(&self) -> &[FileError] {
+        &self.problems
+    }
+
+    /// The library.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The attempt on a case, if one was started.
+    pub fn attempt(&self, case: &CaseId) -> Option<&Attempt> {
+        self.attempts.get(case)
+    }
+
+    fn take_report(&mut self, report: LoadReport) {
+        let LoadReport {
+            cases,
+            errors,
+            files_read,
+        } = report;
+        if !errors.is_empty() {
+            self.problems_visible = true;
+        }
+        self.status = Some(match (cases.len(), errors.len()) {
+            (loaded, 0) => format!("Opened {loaded} of {files_read} files."),
+            (loaded, bad) => format!("Opened {loaded} of {files_read} files. {bad} had problems."),
+        });
+        // A file that loads now replaces any old problem reported for it.
+        for loaded in &cases {
+            if let io::CaseOrigin::File(path) = &loaded.origin {
+                let label = path.display().to_string();
+                self.problems.retain(|p| p.file != label);
+            }
+        }
+        for error in errors {
+            self.problems.retain(|p| p.file != error.file);
+            self.problems.push(error);
+        }
+        self.library.add(cases);
+    }
+
+    fn case(&self, id: &CaseId) -> Option<&Case> {
+        self.library.get(id).map(|l| &l.case)
+    }
+
+    fn factor_id(&self, index: usize) -> Option<FactorId> {
+        self.model.factors.get(index).map(|f| f.id.clone())
+    }
+
+    fn current_case_id(&self) -> Option<CaseId> {
+        match &self.screen {
+            Screen::Case { case, .. } | Screen::Feedback { case, .. } => Some(case.clone()),
+            Screen::Library | Screen::Reference { .. } => None,
+        }
+    }
+
+    fn attempt_mut(&mut self, case: &CaseId) -> Option<&mut Attempt> {
+        let known = self.library.get(case)?;
+        let attempt = self
+            .attempts
+            .entry(case.clone())
+            .or_insert_with(|| Attempt::new(&known.case));
+        Some(attempt)
+    }
+
+    /// Carries out one action. The only place state changes.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::ShowLibrary => self.screen = Screen::Library,
+            Action::OpenCase(id) => {
+                if self.library.get(&id).is_some() {
+                    self.screen = Screen::Case {
+                        case: id,
+                        factor: 0,
+                        confirm_unmarked: false,
+                    };
+                }
+            }
+            Action::SelectFactor(index) => {
+                if let Screen::Case {
+                    factor,
+                    confirm_unmarked,
+                    ..
+                } = &mut self.screen
+                    && index < self.model.factors.len()
+                {
+                    *factor = index;
+                    *confirm_unmarked = false;
+                }
+            }
+            Action::SetVerdict(factor, verdict) => self.edit(|a| a.set_verdict(&factor, verdict)),
+            Action::SetConfidence(factor, confidence) => {
+                self.edit(|a| a.set_confidence(&factor, confidence));
+            }
+            Action::ToggleEvidence(factor, passage) => {
+                self.edit(|a| a.toggle_evidence(&factor, &passage))
+            }
+            Action::SetNote(factor, note) => self.edit(|a| a.set_note(&factor, note)),
+            Action::Check => {
+                let Some(case) = self.current_case_id() else {
+                    return;
+                };
+                let unmarked = self
+                    .attempts
+                    .get(&case)
+                    .map_or(self.model.factors.len(), |a| a.unmarked(&self.model).len());
+                if unmarked == 0 {
+                    self.apply(Action::ShowFeedback);
+                } else if let Screen::Case {
+                    confirm_unmarked, ..
+                } = &mut self.screen
+                {
+                    *confirm_unmarked = true;
+                }
+            }
+            Action::CancelCheck => {
+                if let Screen::Case {
+                    confirm_unmarked, ..
+                } = &mut self.screen
+                {
+                    *confirm_unmarked = false;
+                }
+            }
+            Action::ShowFeedback => {
+                let Some(case_id) = self.current_case_id() else {
+                    return;
+                };
+                let Some(case) = self.case(&case_id) else {
+                    return;
+                };
+                let attempt = self
+                    .attempts
+                    .get(&case_id)
+                    .cloned()
+                    .unwrap_or_else(|| Attempt::new(case));
+                let result = Feedback::new(&self.model, case, &attempt);
+                let focus = result
+                    .factors
+                    .first()
+                    .map(|f| f.factor.clone())
+                    .or_else(|| self.factor_id(0));
+                self.checked
+                    .insert(case_id.clone(), result.agreement_percent());
+                if let Some(focus) = focus {
+                    self.screen = Screen::Feedback {
+                        case: case_id,
+                        focus,
+                    };
+                }
+            }
+            Action::FocusFeedback(factor) => {
+                if let Screen::Feedback { focus, .. } = &mut self.screen {
+                    *focus = factor;
+                }
+            }
+            Action::ChangeAnswers(factor) => {
+                if let Some(case) = self.current_case_id() {
+                    let index = self
+                        .model
+                        .factors
+                        .iter()
+                        .position(|f| f.id == factor)
+                        .unwrap_or(0);
+                    self.screen = Screen::Case {
+                        case,
+                        factor: index,
+                        confirm_unmarked: false,
+                    };
+                }
+            }
+            Action::ShowReference(factor) => {
+                let back = match &self.screen {
+                    Screen::Reference { back, .. } => back.clone(),
+                    other => Box::new(other.clone()),
+                };
+                self.screen = Screen::Reference { factor, back };
+            }
+            Action::CloseReference => {
+                if let Screen::Reference { back, .. } = &self.screen {
+                    self.screen = (**back).clone();
+                }
+            }
+            Action::OpenFilesDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open case files")
+                    .add_filter("Case files", &["ron"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.apply(Action::LoadPaths(paths));
+                }
+            }
+            Action::OpenFolderDialog => {
+                if let Some(folder) = rfd::FileDialog::new()
+                    .set_title("Open a folder of cases")
+                    .pick_folder()
+                {
+                    self.apply(Action::LoadPaths(vec![folder]));
+                }
+            }
+            Action::LoadPaths(paths) => {
+                let report = io::load_paths(&paths, &self.model);
+                self.take_report(report);
+            }
+            Action::SetProblemsVisible(visible) => self.problems_visible = visible,
+        }
+    }
+
+    /// Applies an edit to the attempt on the open case.
+    fn edit(&mut self, change: impl FnOnce(&mut Attempt)) {
+        if let Some(case) = self.current_case_id()
+            && let Some(attempt) = self.attempt_mut(&case)
+        {
+            change(attempt);
+        }
+    }
+
+    /// Draws one frame and returns what the user asked for.
+    pub fn draw(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar::top_bar_ui(
+                ui,
+                &self.screen,
+                self.problems.len(),
+                self.problems_visible,
+                &mut actions,
+            );
+        });
+        if self.problems_visible && !self.problems.is_empty() {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(180.0)
+                .show(ui, |ui| {
+                    problems::problems_ui(ui, &self.problems, &mut actions)
+                });
+        }
+        if let Some(status) = &self.status
+            && matches!(self.screen, Screen::Library)
+        {
+            egui::Panel::bottom("status").show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(status)
+                        .small()
+                        .color(theme::SECONDARY_TEXT),
+                );
+            });
+        }
+        match &self.screen {
+            Screen::Library => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    library::library_ui(
+                        ui,
+                        &self.model,
+                        self.library.cases(),
+                        &self.attempts,
+                        &self.checked,
+                        &mut actions,
+                    );
+                });
+            }
+            Screen::Case {
+                case,
+                factor,
+                confirm_unmarked,
+            } => {
+                if let Some(loaded) = self.library.get(case) {
+                    let attempt = self.attempts.get(case);
+                    marking::case_screen_ui(
+                        ui,
+                        &self.model,
+                        &loaded.case,
+                        attempt,
+                        *factor,
+                        *confirm_unmarked,
+                        &mut actions,
+                    );
+                }
+            }
+            Screen::Feedback { case, focus } => {
+                if let Some(loaded) = self.library.get(case) {
+                    let blank = Attempt::new(&loaded.case);
+                    let attempt = self.attempts.get(case).unwrap_or(&blank);
+                    let result = Feedback::new(&self.model, &loaded.case, attempt);
+                    feedback::feedback_screen_ui(
+                        ui,
+                        &self.model,
+                        &loaded.case,
+                        attempt,
+                        &result,
+                        focus,
+                        &mut actions,
+                    );
+                }
+            }
+            Screen::Reference { factor, .. } => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    reference::reference_ui(ui, &self.model, factor.as_ref(), &mut actions);
+                });
+            }
+        }
+        // Files dropped on the window go through the same loader as the dialog.
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            actions.push(Action::LoadPaths(dropped));
+        }
+        actions
+    }
+}
+
+impl eframe::App for CasebookApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let actions = self.draw(ui);
+        let changed = !actions.is_empty();
+        for action in actions {
+            self.apply(action);
+        }
+        if changed {
+            ui.ctx().request_repaint();
+        }
+    }
+}

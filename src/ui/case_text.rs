@@ -1,0 +1,172 @@
+//! The case text: sections and numbered passages, with evidence highlighted.
+//!
+//! While marking, each passage is a toggle: click it, or Tab to it and press Enter or
+//! Space, to cite it as evidence for the factor being marked. On the feedback screen the
+//! passages show what you found, what you missed and what else you cited. Every highlight
+//! carries a word as well as a colour.
+
+use egui::{Color32, RichText, Sense};
+
+use crate::domain::{Case, Passage, PassageId};
+
+use super::theme;
+
+/// How a passage is highlighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Highlight {
+    /// Plain.
+    None,
+    /// Cited as evidence for the factor being marked.
+    Cited,
+    /// Evidence the model cites and you found.
+    Found,
+    /// Evidence the model cites that you missed.
+    Missed,
+    /// You cited it; the model does not.
+    Extra,
+}
+
+impl Highlight {
+    fn fill(self) -> Color32 {
+        match self {
+            Self::None => Color32::TRANSPARENT,
+            Self::Cited => theme::CITED_FILL,
+            Self::Found => theme::FOUND_FILL,
+            Self::Missed => theme::MISSED_FILL,
+            Self::Extra => theme::EXTRA_FILL,
+        }
+    }
+
+    /// The word shown beside a highlighted passage.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            Self::None => None,
+            Self::Cited => Some("✔ Your evidence"),
+            Self::Found => Some("✔ Found: the model cites this too"),
+            Self::Missed => Some("Missed: the model cites this"),
+            Self::Extra => Some("You cited this; the model does not"),
+        }
+    }
+}
+
+/// The accessible name of a passage toggle while marking.
+pub fn passage_label(passage: &Passage) -> String {
+    format!("Paragraph {}: {}", passage.number, passage.text)
+}
+
+/// Draws the case text. When `clickable`, returns the passage the user toggled.
+pub fn case_text_ui(
+    ui: &mut egui::Ui,
+    case: &Case,
+    highlight: &dyn Fn(&PassageId) -> Highlight,
+    clickable: bool,
+) -> Option<PassageId> {
+    let mut toggled = None;
+    ui.heading(&case.title);
+    ui.label(
+        RichText::new(format!(
+            "{} · {} minutes · {}",
+            case.audience_label(),
+            case.minutes,
+            case.kind.label()
+        ))
+        .color(theme::SECONDARY_TEXT),
+    );
+    if let Some(note) = &case.composite_note {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(2.0, theme::BLUE))
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("Composite case. {note}")).strong());
+            });
+    }
+    ui.label(RichText::new(&case.summary).italics());
+    if clickable {
+        ui.label(
+            RichText::new("Click a paragraph, or Tab to it and press Enter, to use it as evidence for the factor you are marking.")
+                .small()
+                .color(theme::SECONDARY_TEXT),
+        );
+    }
+    for section in &case.sections {
+        ui.add_space(10.0);
+        let heading = match &section.period {
+            Some(period) => format!("{} ({period})", section.heading),
+            None => section.heading.clone(),
+        };
+        ui.label(theme::subheading(heading));
+        for passage in &section.passages {
+            if passage_ui(ui, passage, highlight(&passage.id), clickable) {
+                toggled = Some(passage.id.clone());
+            }
+        }
+    }
+    ui.add_space(12.0);
+    ui.label(theme::subheading("Sources"));
+    for source in &case.sources {
+        let mut line = format!("{}. {}, {}", source.title, source.publisher, source.date);
+        if let Some(reference) = &source.reference {
+            line.push_str(&format!(" ({reference})"));
+        }
+        line.push('.');
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(line).small());
+            if let Some(link) = &source.link {
+                ui.hyperlink_to(RichText::new(link).small(), link);
+            }
+        });
+    }
+    toggled
+}
+
+/// Draws one passage; returns true when it was toggled.
+fn passage_ui(ui: &mut egui::Ui, passage: &Passage, highlight: Highlight, clickable: bool) -> bool {
+    let frame = egui::Frame::new()
+        .fill(highlight.fill())
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .corner_radius(3.0);
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_top(|ui| {
+            ui.add_sized(
+                [30.0, theme::BODY_SIZE],
+                egui::Label::new(
+                    RichText::new(passage.number.to_string()).color(theme::SECONDARY_TEXT),
+                )
+                .selectable(false),
+            );
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::Label::new(&passage.text)
+                        .wrap()
+                        .selectable(!clickable),
+                );
+                if let Some(tag) = highlight.tag() {
+                    ui.label(RichText::new(tag).small().strong());
+                }
+            });
+        });
+    });
+    if !clickable {
+        return false;
+    }
+    let id = egui::Id::unique(("passage", passage.id.as_str()));
+    let response = ui
+        .interact(inner.response.rect, id, Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    let selected = highlight == Highlight::Cited;
+    let label = passage_label(passage);
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, selected, &label));
+    if response.hovered() {
+        ui.painter().rect_stroke(
+            response.rect,
+            3.0,
+            egui::Stroke::new(1.0, theme::BLUE),
+            egui::StrokeKind::Inside,
+        );
+    }
+    theme::paint_focus(ui, &response);
+    response.clicked()
+}

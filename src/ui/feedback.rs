@@ -1,0 +1,348 @@
+//! The feedback screen: overall agreement and calibration, the profile of the case
+//! against your marks, and per factor your verdict beside the model's, why, the evidence
+//! you found and missed (highlighted in the text), and what collaboration would have
+//! changed. Confident-and-wrong comes first.
+
+use egui::{RichText, Sense, Stroke, vec2};
+
+use crate::domain::{
+    Attempt, Case, FactorFeedback, FactorId, Feedback, FeedbackTone, Model, PassageId, Verdict,
+};
+
+use super::app::Action;
+use super::case_text::{Highlight, case_text_ui};
+use super::marking::excerpt;
+use super::theme;
+
+/// Draws the feedback screen.
+pub fn feedback_screen_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    case: &Case,
+    attempt: &Attempt,
+    feedback: &Feedback,
+    focus: &FactorId,
+    actions: &mut Vec<Action>,
+) {
+    let focused = feedback.factor(focus);
+    let panel_width = (ui.available_width() * 0.5).clamp(380.0, 760.0);
+    egui::Panel::right("feedback")
+        .resizable(true)
+        .default_size(panel_width)
+        .min_size(340.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("feedback_list")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    feedback_panel_ui(ui, model, case, attempt, feedback, focus, actions);
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("feedback_text")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(860.0);
+                if let Some(f) = focused {
+                    ui.label(
+                        RichText::new(format!(
+                            "Evidence for {} is highlighted below.",
+                            model.factor_name(&f.factor)
+                        ))
+                        .strong()
+                        .color(theme::BLUE),
+                    );
+                }
+                let highlight = |id: &PassageId| match focused {
+                    Some(f) if f.found.contains(id) => Highlight::Found,
+                    Some(f) if f.missed.contains(id) => Highlight::Missed,
+                    Some(f) if f.extra.contains(id) => Highlight::Extra,
+                    _ => Highlight::None,
+                };
+                let _ = case_text_ui(ui, case, &highlight, false);
+            });
+    });
+}
+
+/// The feedback list: summary, profile, then a card per factor.
+pub fn feedback_panel_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    case: &Case,
+    attempt: &Attempt,
+    feedback: &Feedback,
+    focus: &FactorId,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(6.0);
+    ui.label(RichText::new("Feedback from the model").heading());
+    let summary = match feedback.agreement_percent() {
+        Some(percent) => format!(
+            "You agreed with the model on {percent}% of the {} scored factors.",
+            feedback.scored
+        ),
+        None => "Every factor in this case is contested, so nothing is scored.".to_owned(),
+    };
+    ui.label(RichText::new(summary).strong().size(20.0));
+    let contested = model.factors.len().saturating_sub(feedback.scored);
+    if contested > 0 {
+        ui.label(format!(
+            "{contested} contested {} not scored: {} for discussion.",
+            if contested == 1 {
+                "factor is"
+            } else {
+                "factors are"
+            },
+            if contested == 1 { "it is" } else { "they are" }
+        ));
+    }
+    ui.label(feedback.calibration.summary());
+    ui.label(RichText::new("Credit: the same verdict is full credit; one step apart (such as Present and Partly) is half.").small().color(theme::SECONDARY_TEXT));
+
+    ui.add_space(8.0);
+    ui.label(theme::subheading("The case at a glance"));
+    profile_ui(ui, model, feedback);
+
+    ui.add_space(8.0);
+    ui.label(theme::subheading("Factor by factor"));
+    ui.label(
+        RichText::new("Answers you were sure of but differ from the model come first.")
+            .color(theme::SECONDARY_TEXT),
+    );
+    for item in &feedback.factors {
+        factor_card_ui(
+            ui,
+            model,
+            case,
+            attempt,
+            item,
+            &item.factor == focus,
+            actions,
+        );
+    }
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(first) = feedback.factors.first()
+            && ui.button("Change your answers").clicked()
+        {
+            actions.push(Action::ChangeAnswers(first.factor.clone()));
+        }
+        if ui.button("Back to the library").clicked() {
+            actions.push(Action::ShowLibrary);
+        }
+    });
+    ui.add_space(12.0);
+}
+
+/// One row per factor, columns Present, Partly, Missing, Can't tell: a square for the
+/// model, a circle for you. Each row also says it in words.
+fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
+    let cell = 34.0;
+    let name_width = (ui.available_width() - 4.0 * cell - 8.0).clamp(120.0, 280.0);
+    ui.horizontal(|ui| {
+        ui.add_sized(
+            [name_width, 20.0],
+            egui::Label::new(RichText::new("■ model   ● you").small()),
+        );
+        for verdict in Verdict::ALL {
+            ui.add_sized(
+                [cell, 20.0],
+                egui::Label::new(RichText::new(short(verdict)).small().strong()),
+            );
+        }
+    });
+    for factor in &model.factors {
+        let Some(item) = feedback.factor(&factor.id) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                [name_width, cell],
+                egui::Label::new(RichText::new(&factor.name).small()).truncate(),
+            );
+            for verdict in Verdict::ALL {
+                let (rect, _) = ui.allocate_exact_size(vec2(cell, cell), Sense::hover());
+                let painter = ui.painter();
+                painter.rect_stroke(
+                    rect.shrink(1.0),
+                    0.0,
+                    Stroke::new(1.0, theme::BORDER),
+                    egui::StrokeKind::Inside,
+                );
+                if item.model == verdict {
+                    let colour = if item.agreement == crate::domain::Agreement::Contested {
+                        theme::ORANGE
+                    } else {
+                        theme::TEXT
+                    };
+                    painter.rect_filled(
+                        egui::Rect::from_center_size(rect.center(), vec2(22.0, 22.0)),
+                        2.0,
+                        colour,
+                    );
+                }
+                if item.yours == Some(verdict) {
+                    painter.circle(
+                        rect.center(),
+                        7.0,
+                        theme::FOCUS,
+                        Stroke::new(2.0, theme::BLUE),
+                    );
+                }
+            }
+        });
+        let yours = item.yours.map_or("not marked", |v| v.label());
+        ui.label(
+            RichText::new(format!(
+                "Model: {}. You: {yours}.{}",
+                item.model,
+                contested_note(item)
+            ))
+            .small()
+            .color(theme::SECONDARY_TEXT),
+        );
+    }
+}
+
+fn contested_note(item: &FactorFeedback) -> &'static str {
+    if item.agreement == crate::domain::Agreement::Contested {
+        " Contested."
+    } else {
+        ""
+    }
+}
+
+fn short(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Present => "Pres.",
+        Verdict::Partly => "Partly",
+        Verdict::Missing => "Miss.",
+        Verdict::CantTell => "?",
+    }
+}
+
+fn factor_card_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    case: &Case,
+    attempt: &Attempt,
+    item: &FactorFeedback,
+    focused: bool,
+    actions: &mut Vec<Action>,
+) {
+    let Some(factor) = model.factor(&item.factor) else {
+        return;
+    };
+    let Some(answer) = case.answer(&item.factor) else {
+        return;
+    };
+    let (edge, word) = match item.tone() {
+        FeedbackTone::Good => (theme::GREEN, "Agrees"),
+        FeedbackTone::Mixed => (
+            theme::ORANGE,
+            if item.agreement == crate::domain::Agreement::Contested {
+                "Contested"
+            } else {
+                "Half"
+            },
+        ),
+        FeedbackTone::Attention => (
+            theme::ERROR,
+            if item.yours.is_none() {
+                "Not marked"
+            } else {
+                "Differs"
+            },
+        ),
+    };
+    let stroke = if focused {
+        Stroke::new(3.0, theme::BLUE)
+    } else {
+        Stroke::new(1.0, theme::BORDER)
+    };
+    ui.add_space(6.0);
+    egui::Frame::new()
+        .stroke(stroke)
+        .inner_margin(12.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                egui::Frame::new()
+                    .fill(edge)
+                    .inner_margin(egui::Margin::symmetric(6, 2))
+                    .corner_radius(2.0)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(word).strong().color(egui::Color32::WHITE));
+                    });
+                ui.label(theme::subheading(&factor.name));
+            });
+            let other = answer.contested.as_ref().map(|c| c.other_verdict);
+            ui.label(RichText::new(item.headline(other)).strong());
+            if item.confident_and_wrong() {
+                ui.label(
+                    RichText::new("You were sure of this one. It is worth a second look.")
+                        .color(theme::ERROR),
+                );
+            }
+            ui.label(RichText::new("Why the model reads it this way").strong());
+            ui.label(&answer.rationale);
+            if let Some(contested) = &answer.contested {
+                ui.label(
+                    RichText::new(format!("The other reading: {}", contested.other_verdict))
+                        .strong(),
+                );
+                ui.label(&contested.other_rationale);
+                ui.label(RichText::new("Why people disagree").strong());
+                ui.label(&contested.why);
+            }
+            evidence_lines_ui(ui, case, "Evidence you found", &item.found);
+            evidence_lines_ui(ui, case, "Evidence you missed", &item.missed);
+            evidence_lines_ui(ui, case, "Other paragraphs you cited", &item.extra);
+            if let Some(changed) = &answer.would_have_changed {
+                ui.label(RichText::new("What working collaboratively would have changed").strong());
+                ui.label(changed);
+            }
+            if let Some(note) = attempt
+                .mark(&item.factor)
+                .map(|m| m.note.as_str())
+                .filter(|n| !n.is_empty())
+            {
+                ui.label(RichText::new("Your note").strong());
+                ui.label(note);
+            }
+            ui.label(RichText::new(format!("What the factor means: {}", factor.summary)).italics());
+            ui.horizontal_wrapped(|ui| {
+                if !focused
+                    && ui
+                        .button(format!("Highlight evidence for {}", factor.name))
+                        .clicked()
+                {
+                    actions.push(Action::FocusFeedback(item.factor.clone()));
+                }
+                if ui
+                    .button(format!("Change your answer on {}", factor.name))
+                    .clicked()
+                {
+                    actions.push(Action::ChangeAnswers(item.factor.clone()));
+                }
+            });
+        });
+}
+
+fn evidence_lines_ui(ui: &mut egui::Ui, case: &Case, heading: &str, passages: &[PassageId]) {
+    if passages.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(heading).strong());
+    for id in passages {
+        if let Some(passage) = case.passage(id) {
+            ui.label(format!(
+                "¶{} {}",
+                passage.number,
+                excerpt(&passage.text, 90)
+            ));
+        }
+    }
+}

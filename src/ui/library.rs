@@ -1,0 +1,119 @@
+//! The library: a card per case with its title, summary, audience, length and your
+//! progress.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{Attempt, CaseId, Model};
+use crate::io::LoadedCase;
+
+use super::app::Action;
+use super::theme;
+
+/// Draws the library.
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    cases: &[LoadedCase],
+    attempts: &BTreeMap<CaseId, Attempt>,
+    checked: &BTreeMap<CaseId, Option<u32>>,
+    actions: &mut Vec<Action>,
+) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading("Cases");
+        ui.label(
+            "Read a case, decide whether each factor of the collaborative working model was present, \
+             partly present or missing, and point to the evidence. Then check your answers against the model.",
+        );
+        ui.add_space(8.0);
+        if cases.is_empty() {
+            ui.label("There are no cases yet. Open case files or a folder of cases.");
+        }
+        let width = ui.available_width();
+        let columns = if width > 1100.0 { 2 } else { 1 };
+        let card_width = (width - 16.0 * (columns as f32 - 1.0)) / columns as f32 - 4.0;
+        for row in cases.chunks(columns) {
+            ui.horizontal_top(|ui| {
+                for loaded in row {
+                    ui.vertical(|ui| {
+                        ui.set_width(card_width);
+                        card_ui(ui, model, loaded, attempts.get(&loaded.case.id), checked.get(&loaded.case.id), actions);
+                    });
+                    ui.add_space(12.0);
+                }
+            });
+            ui.add_space(12.0);
+        }
+    });
+}
+
+fn card_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    loaded: &LoadedCase,
+    attempt: Option<&Attempt>,
+    checked: Option<&Option<u32>>,
+    actions: &mut Vec<Action>,
+) {
+    let case = &loaded.case;
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, theme::BORDER))
+        .inner_margin(16.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(theme::subheading(&case.title));
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} · {} minutes · {} · {} passages",
+                    case.audience_label(),
+                    case.minutes,
+                    case.kind.label(),
+                    case.passage_count()
+                ))
+                .color(theme::SECONDARY_TEXT),
+            );
+            if case.composite_note.is_some() {
+                ui.label(
+                    egui::RichText::new("Composite case: some details are invented.").italics(),
+                );
+            }
+            ui.label(&case.summary);
+            ui.label(egui::RichText::new(progress_text(model, attempt, checked)).strong());
+            if let crate::io::CaseOrigin::File(path) = &loaded.origin {
+                ui.label(
+                    egui::RichText::new(format!("From {}", path.display()))
+                        .small()
+                        .color(theme::SECONDARY_TEXT),
+                );
+            }
+            let verb = if attempt.is_some() {
+                "Continue"
+            } else {
+                "Open"
+            };
+            let button = egui::Button::new(format!("{verb}: {}", case.title));
+            if ui.add(button).clicked() {
+                actions.push(Action::OpenCase(case.id.clone()));
+            }
+        });
+}
+
+/// The progress line on a card.
+pub fn progress_text(
+    model: &Model,
+    attempt: Option<&Attempt>,
+    checked: Option<&Option<u32>>,
+) -> String {
+    let total = model.factors.len();
+    match (attempt, checked) {
+        (_, Some(Some(percent))) => format!("Checked: {percent}% agreement with the model"),
+        (_, Some(None)) => "Checked: every factor is contested".to_owned(),
+        (Some(attempt), None) if attempt.marked_count(model) > 0 => {
+            format!(
+                "In progress: {} of {total} factors marked",
+                attempt.marked_count(model)
+            )
+        }
+        _ => "Not started".to_owned(),
+    }
+}

@@ -1,0 +1,297 @@
+//! The case screen: the text beside a marking panel. For the factor being marked, the
+//! trainee chooses a verdict, a confidence, the evidence and an optional note.
+
+use egui::RichText;
+
+use crate::domain::{Attempt, Case, Confidence, FactorId, Model, Verdict};
+
+use super::app::Action;
+use super::case_text::{Highlight, case_text_ui};
+use super::theme;
+
+/// Draws the case screen.
+pub fn case_screen_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    case: &Case,
+    attempt: Option<&Attempt>,
+    factor_index: usize,
+    confirm_unmarked: bool,
+    actions: &mut Vec<Action>,
+) {
+    let Some(factor) = model.factors.get(factor_index) else {
+        return;
+    };
+    let mark = attempt.and_then(|a| a.mark(&factor.id));
+    let panel_width = (ui.available_width() * 0.42).clamp(340.0, 620.0);
+    egui::Panel::right("marking")
+        .resizable(true)
+        .default_size(panel_width)
+        .min_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    marking_panel_ui(
+                        ui,
+                        model,
+                        case,
+                        attempt,
+                        factor_index,
+                        confirm_unmarked,
+                        actions,
+                    );
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("case_text")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(860.0);
+                let cited = |id: &crate::domain::PassageId| {
+                    if mark.is_some_and(|m| m.evidence.contains(id)) {
+                        Highlight::Cited
+                    } else {
+                        Highlight::None
+                    }
+                };
+                if let Some(passage) = case_text_ui(ui, case, &cited, true) {
+                    actions.push(Action::ToggleEvidence(factor.id.clone(), passage));
+                }
+            });
+    });
+}
+
+/// The marking panel: factor list, then the controls for the current factor.
+pub fn marking_panel_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    case: &Case,
+    attempt: Option<&Attempt>,
+    factor_index: usize,
+    confirm_unmarked: bool,
+    actions: &mut Vec<Action>,
+) {
+    let Some(factor) = model.factors.get(factor_index) else {
+        return;
+    };
+    let mark = attempt.and_then(|a| a.mark(&factor.id));
+    let marked = attempt.map_or(0, |a| a.marked_count(model));
+    let total = model.factors.len();
+
+    ui.add_space(6.0);
+    ui.label(theme::subheading("Mark the factors"));
+    ui.label(
+        RichText::new(format!("{marked} of {total} factors marked")).color(theme::SECONDARY_TEXT),
+    );
+    ui.add_space(4.0);
+    for (index, f) in model.factors.iter().enumerate() {
+        let verdict = attempt.and_then(|a| a.verdict(&f.id));
+        let status = verdict.map_or("not marked".to_owned(), |v| v.label().to_owned());
+        let text = format!("{}. {} ({status})", index + 1, f.name);
+        let response = ui.add(egui::Button::selectable(index == factor_index, text));
+        theme::paint_focus(ui, &response);
+        if response.clicked() && index != factor_index {
+            actions.push(Action::SelectFactor(index));
+        }
+    }
+
+    ui.separator();
+    ui.label(
+        RichText::new(format!(
+            "{}: {}",
+            factor.group.heading().trim_end_matches('s'),
+            factor.name
+        ))
+        .heading(),
+    );
+    ui.label(&factor.summary);
+    if ui
+        .link(format!("What {} means, with questions to ask", factor.name))
+        .clicked()
+    {
+        actions.push(Action::ShowReference(Some(factor.id.clone())));
+    }
+
+    ui.add_space(6.0);
+    ui.label(RichText::new("Was it there in this case?").strong());
+    ui.horizontal_wrapped(|ui| {
+        for verdict in Verdict::ALL {
+            let selected = mark.and_then(|m| m.verdict) == Some(verdict);
+            let response = ui.radio(selected, verdict.label());
+            theme::paint_focus(ui, &response);
+            if response.clicked() {
+                let next = if selected { None } else { Some(verdict) };
+                actions.push(Action::SetVerdict(factor.id.clone(), next));
+            }
+        }
+    });
+
+    ui.label(RichText::new("How sure are you?").strong());
+    ui.horizontal_wrapped(|ui| {
+        for confidence in Confidence::ALL {
+            let selected = mark.and_then(|m| m.confidence) == Some(confidence);
+            let response = ui.radio(selected, format!("{} confidence", confidence.label()));
+            theme::paint_focus(ui, &response);
+            if response.clicked() {
+                let next = if selected { None } else { Some(confidence) };
+                actions.push(Action::SetConfidence(factor.id.clone(), next));
+            }
+        }
+    });
+
+    evidence_ui(ui, case, attempt, &factor.id, &factor.name, actions);
+
+    ui.label(RichText::new(format!("Your note on {}", factor.name)).strong());
+    let mut note = mark.map(|m| m.note.clone()).unwrap_or_default();
+    let label = ui.label(
+        RichText::new("Optional. Kept with your answers.")
+            .small()
+            .color(theme::SECONDARY_TEXT),
+    );
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut note)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .hint_text("What you noticed"),
+    );
+    let response = response.labelled_by(label.id);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::MultilineTextInput,
+            true,
+            format!("Note on {}", factor.name),
+        )
+    });
+    theme::paint_focus(ui, &response);
+    if response.changed() {
+        actions.push(Action::SetNote(factor.id.clone(), note));
+    }
+
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        if factor_index > 0 && ui.button("Previous factor").clicked() {
+            actions.push(Action::SelectFactor(factor_index - 1));
+        }
+        if factor_index + 1 < total && ui.button("Next factor").clicked() {
+            actions.push(Action::SelectFactor(factor_index + 1));
+        }
+    });
+    ui.add_space(8.0);
+    if confirm_unmarked {
+        unmarked_warning_ui(ui, model, attempt, actions);
+    } else {
+        let check = egui::Button::new(
+            RichText::new("Check your answers")
+                .strong()
+                .color(egui::Color32::WHITE),
+        )
+        .fill(theme::GREEN);
+        let response = ui.add(check);
+        theme::paint_focus(ui, &response);
+        if response.clicked() {
+            actions.push(Action::Check);
+        }
+    }
+    ui.add_space(12.0);
+}
+
+/// The chosen evidence, and a list of every passage to choose from by keyboard.
+fn evidence_ui(
+    ui: &mut egui::Ui,
+    case: &Case,
+    attempt: Option<&Attempt>,
+    factor: &FactorId,
+    name: &str,
+    actions: &mut Vec<Action>,
+) {
+    let evidence = attempt.and_then(|a| a.mark(factor)).map(|m| &m.evidence);
+    let chosen: Vec<_> = case
+        .passages()
+        .filter(|p| evidence.is_some_and(|e| e.contains(&p.id)))
+        .collect();
+    ui.label(RichText::new("Your evidence").strong());
+    if chosen.is_empty() {
+        ui.label(
+            RichText::new("None yet. Click paragraphs in the case, or choose from the list below.")
+                .color(theme::SECONDARY_TEXT),
+        );
+    }
+    for passage in &chosen {
+        ui.horizontal(|ui| {
+            if ui
+                .button(format!("Remove paragraph {}", passage.number))
+                .clicked()
+            {
+                actions.push(Action::ToggleEvidence(factor.clone(), passage.id.clone()));
+            }
+            ui.add(egui::Label::new(excerpt(&passage.text, 70)).truncate());
+        });
+    }
+    egui::CollapsingHeader::new(format!("Choose evidence for {name} from a list"))
+        .id_salt(("evidence_list", factor.as_str()))
+        .show(ui, |ui| {
+            for passage in case.passages() {
+                let mut cited = evidence.is_some_and(|e| e.contains(&passage.id));
+                let text = format!("¶{} {}", passage.number, excerpt(&passage.text, 60));
+                let response = ui.checkbox(&mut cited, text);
+                theme::paint_focus(ui, &response);
+                if response.changed() {
+                    actions.push(Action::ToggleEvidence(factor.clone(), passage.id.clone()));
+                }
+            }
+        });
+}
+
+fn unmarked_warning_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    attempt: Option<&Attempt>,
+    actions: &mut Vec<Action>,
+) {
+    let unmarked: Vec<&str> = match attempt {
+        Some(a) => a
+            .unmarked(model)
+            .into_iter()
+            .map(|id| model.factor_name(id))
+            .collect(),
+        None => model.factors.iter().map(|f| f.name.as_str()).collect(),
+    };
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(3.0, theme::ORANGE))
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let count = unmarked.len();
+            ui.label(
+                RichText::new(format!(
+                    "You have not marked {count} {}",
+                    if count == 1 { "factor" } else { "factors" }
+                ))
+                .strong(),
+            );
+            for name in &unmarked {
+                ui.label(format!("• {name}"));
+            }
+            ui.label("Unmarked factors count as not agreeing with the model.");
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Go back and mark them").clicked() {
+                    actions.push(Action::CancelCheck);
+                }
+                if ui.button("See feedback anyway").clicked() {
+                    actions.push(Action::ShowFeedback);
+                }
+            });
+        });
+}
+
+/// The first `max` characters of a text, cut at a word, with an ellipsis when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}

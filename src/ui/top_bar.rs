@@ -1,0 +1,54 @@
+//! The bar across the top of every screen: where you are, the library, the model
+//! reference, opening files, and the problems count.
+
+use super::app::{Action, Screen};
+use super::theme;
+
+/// Draws the top bar.
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    screen: &Screen,
+    problem_count: usize,
+    problems_visible: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new("Collaborative Working Casebook")
+                .strong()
+                .size(19.0),
+        );
+        ui.separator();
+        if !matches!(screen, Screen::Library) && ui.button("Library").clicked() {
+            actions.push(Action::ShowLibrary);
+        }
+        match screen {
+            Screen::Reference { .. } => {
+                if ui.button("Close model reference").clicked() {
+                    actions.push(Action::CloseReference);
+                }
+            }
+            _ => {
+                if ui.button("Model reference").clicked() {
+                    actions.push(Action::ShowReference(None));
+                }
+            }
+        }
+        if ui.button("Open case files").clicked() {
+            actions.push(Action::OpenFilesDialog);
+        }
+        if ui.button("Open a folder of cases").clicked() {
+            actions.push(Action::OpenFolderDialog);
+        }
+        if problem_count > 0 && !problems_visible {
+            let text = egui::RichText::new(format!("Show problems ({problem_count})"))
+                .color(theme::ERROR)
+                .strong();
+            if ui.button(text).clicked() {
+                actions.push(Action::SetProblemsVisible(true));
+            }
+        }
+    });
+    ui.add_space(4.0);
+}
