@@ -303,7 +303,7 @@ Case(
             locator.find(&second),
             Some(Position {
                 line: 6,
-                column: 33
+                column: 31
             })
         );
         let none = Place::Keyed {
@@ -349,7 +349,7 @@ Case(
             locator.find(&text),
             Some(Position {
                 line: 5,
-                column: 50
+                column: 54
             })
         );
     }

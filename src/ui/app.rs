@@ -275,11 +275,19 @@ impl CasebookApp {
                 }
             }
             Action::CancelCheck => {
+                let first_unmarked = self.current_case_id().and_then(|case| {
+                    let attempt = self.attempts.get(&case)?;
+                    let first = attempt.unmarked(&self.model).into_iter().next()?;
+                    self.model.factors.iter().position(|f| &f.id == first)
+                });
                 if let Screen::Case {
-                    confirm_unmarked, ..
+                    factor,
+                    confirm_unmarked,
+                    ..
                 } = &mut self.screen
                 {
                     *confirm_unmarked = false;
+                    *factor = first_unmarked.unwrap_or(*factor);
                 }
             }
             Action::ShowFeedback => {

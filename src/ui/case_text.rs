@@ -41,8 +41,8 @@ impl Highlight {
     pub fn tag(self) -> Option<&'static str> {
         match self {
             Self::None => None,
-            Self::Cited => Some("✔ Your evidence"),
-            Self::Found => Some("✔ Found: the model cites this too"),
+            Self::Cited => Some("Your evidence"),
+            Self::Found => Some("Found: the model cites this too"),
             Self::Missed => Some("Missed: the model cites this"),
             Self::Extra => Some("You cited this; the model does not"),
         }

@@ -141,10 +141,20 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
     let cell = 34.0;
     let name_width = (ui.available_width() - 4.0 * cell - 8.0).clamp(120.0, 280.0);
     ui.horizontal(|ui| {
-        ui.add_sized(
-            [name_width, 20.0],
-            egui::Label::new(RichText::new("■ model   ● you").small()),
+        let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        ui.painter().rect_filled(square, 2.0, theme::TEXT);
+        ui.label(RichText::new("the model").small());
+        let (circle, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        ui.painter().circle(
+            circle.center(),
+            6.0,
+            theme::FOCUS,
+            Stroke::new(2.0, theme::BLUE),
         );
+        ui.label(RichText::new("you").small());
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(name_width + ui.spacing().item_spacing.x);
         for verdict in Verdict::ALL {
             ui.add_sized(
                 [cell, 20.0],

@@ -1,0 +1,50 @@
+//! Shared helpers for the app tests: one harness factory, so size and setup live in one place.
+
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use collab_casebook::CasebookApp;
+use collab_casebook::domain::{Case, Model};
+use collab_casebook::io;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// The built-in model.
+pub fn model() -> Model {
+    io::builtin_model().expect("the built-in model loads")
+}
+
+/// A bundled case by id.
+pub fn bundled(id: &str) -> Case {
+    io::bundled_cases(&model())
+        .cases
+        .into_iter()
+        .find(|c| c.case.id.as_str() == id)
+        .map(|c| c.case)
+        .expect("the case is bundled")
+}
+
+/// The app at laptop size (1280 by 800), on the library.
+pub fn app_harness() -> Harness<'static, CasebookApp> {
+    app_harness_sized(1280.0, 800.0)
+}
+
+/// The app at a given size.
+pub fn app_harness_sized(width: f32, height: f32) -> Harness<'static, CasebookApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_eframe(|cc| CasebookApp::new(cc, model(), &[]));
+    harness.run();
+    harness
+}
+
+/// Activates the widget with this accessible label, as a screen reader would, and lets
+/// the app settle.
+pub fn press(harness: &mut Harness<'static, CasebookApp>, label: &str) {
+    harness.get_by_label(label).click_accesskit();
+    harness.run();
+}
+
+/// Whether a node with exactly this label is on screen.
+pub fn shows(harness: &Harness<'static, CasebookApp>, label: &str) -> bool {
+    harness.query_by_label(label).is_some()
+}
