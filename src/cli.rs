@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::domain::Model;
-use crate::io::load_paths;
+use crate::io::{FileError, load_paths};
 
 /// The command line, as clap reads it.
 #[derive(Debug, clap::Parser)]
@@ -26,7 +26,7 @@ pub struct Cli {
 /// A subcommand.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Check case files for authors: prints each problem as FILE:LINE:COL: message.
+    /// Check case files for authors: prints each problem as `FILE:LINE:COL: message`.
     ///
     /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
     Check {
@@ -40,7 +40,7 @@ pub enum Command {
 pub fn check(paths: &[PathBuf], model: &Model, out: &mut impl Write) -> ExitCode {
     let report = load_paths(paths, model);
     let problem_count: usize = report.errors.iter().map(|e| e.problems.len()).sum();
-    let mut lines: Vec<String> = report.errors.iter().flat_map(|e| e.lines()).collect();
+    let mut lines: Vec<String> = report.errors.iter().flat_map(FileError::lines).collect();
     let files = report.files_read;
     let valid = report.cases.len();
     let plural = |n: usize, word: &str| {

@@ -22,7 +22,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
         harness.state().screen(),
         Screen::Case { factor: 0, .. }
     ));
-    assert!(shows(&harness, "0 of 9 factors marked"));
+    assert!(shows(&harness, "Factor 1 of 9 · 0 of 9 factors marked"));
 
     // Agree with the model everywhere except two factors: one far off and sure of it,
     // one a step away.
@@ -60,7 +60,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
         }
         assert!(shows(
             &harness,
-            &format!("{} of 9 factors marked", index + 1)
+            &format!("Factor {n} of 9 · {n} of 9 factors marked", n = index + 1)
         ));
         if index + 1 < model.factors.len() {
             press(&mut harness, "Next factor");

@@ -138,7 +138,11 @@ fn universal_credit_is_the_full_critique_case() {
     // Every source is cited by a passage, and every passage names a source.
     let cited: BTreeSet<&str> = case
         .passages()
-        .flat_map(|p| p.sources.iter().map(|s| s.as_str()))
+        .flat_map(|p| {
+            p.sources
+                .iter()
+                .map(collab_casebook::domain::SourceId::as_str)
+        })
         .collect();
     for source in &case.sources {
         assert!(cited.contains(source.id.as_str()), "{} is cited", source.id);

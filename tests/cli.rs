@@ -1,5 +1,7 @@
 //! The `check` command for authors, run as a real process.
 
+#![expect(clippy::expect_used, reason = "a test helper should fail loudly")]
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -24,7 +26,9 @@ fn a_valid_folder_exits_0() {
 
 /// Each broken file, the line and column of its problem (where it has one) and words the
 /// message must contain.
-const BROKEN: &[(&str, Option<(usize, usize)>, &str)] = &[
+type Expectation = (&'static str, Option<(usize, usize)>, &'static str);
+
+const BROKEN: &[Expectation] = &[
     ("bad-id.ron", Some((15, 13)), "is not allowed"),
     (
         "bad-verdict.ron",

@@ -198,7 +198,7 @@ impl Calibration {
     pub fn summary(&self) -> String {
         let rated: usize = self.levels.iter().map(|l| l.count).sum();
         if rated == 0 {
-            return "You did not say how sure you were, so there is nothing to compare.".to_owned();
+            return "No scored factor has a confidence, so there is nothing to compare.".to_owned();
         }
         let level = |c: Confidence| self.levels.iter().find(|l| l.confidence == c);
         let describe = |l: &ConfidenceLevel| {
@@ -590,7 +590,7 @@ mod tests {
         let calibration = Feedback::new(&model(), &case, &Attempt::new(&case)).calibration;
         assert_eq!(
             calibration.summary(),
-            "You did not say how sure you were, so there is nothing to compare."
+            "No scored factor has a confidence, so there is nothing to compare."
         );
     }
 

@@ -90,7 +90,7 @@ pub struct PassageFile {
 pub struct AnswerFile {
     /// Factor id from the model.
     pub factor: String,
-    /// Present, Partly, Missing or CantTell.
+    /// `Present`, `Partly`, `Missing` or `CantTell`.
     pub verdict: Verdict,
     /// Why.
     pub rationale: String,

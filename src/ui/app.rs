@@ -150,6 +150,8 @@ impl CasebookApp {
             status: None,
         };
         app.take_report(bundled);
+        // The status line is for files the user opens, not the built-in cases.
+        app.status = None;
         app
     }
 
@@ -254,7 +256,7 @@ impl CasebookApp {
                 self.edit(|a| a.set_confidence(&factor, confidence));
             }
             Action::ToggleEvidence(factor, passage) => {
-                self.edit(|a| a.toggle_evidence(&factor, &passage))
+                self.edit(|a| a.toggle_evidence(&factor, &passage));
             }
             Action::SetNote(factor, note) => self.edit(|a| a.set_note(&factor, note)),
             Action::Check => {
@@ -400,7 +402,7 @@ impl CasebookApp {
                 .resizable(true)
                 .default_size(180.0)
                 .show(ui, |ui| {
-                    problems::problems_ui(ui, &self.problems, &mut actions)
+                    problems::problems_ui(ui, &self.problems, &mut actions);
                 });
         }
         if let Some(status) = &self.status

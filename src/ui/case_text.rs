@@ -60,6 +60,7 @@ pub fn case_text_ui(
     case: &Case,
     highlight: &dyn Fn(&PassageId) -> Highlight,
     clickable: bool,
+    scroll_to: Option<&PassageId>,
 ) -> Option<PassageId> {
     let mut toggled = None;
     ui.heading(&case.title);
@@ -78,7 +79,7 @@ pub fn case_text_ui(
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(format!("Composite case. {note}")).strong());
+                ui.label(RichText::new(format!("Composite case. {note}")).family(theme::bold()));
             });
     }
     ui.label(RichText::new(&case.summary).italics());
@@ -97,7 +98,8 @@ pub fn case_text_ui(
         };
         ui.label(theme::subheading(heading));
         for passage in &section.passages {
-            if passage_ui(ui, passage, highlight(&passage.id), clickable) {
+            let scroll = scroll_to == Some(&passage.id);
+            if passage_ui(ui, passage, highlight(&passage.id), clickable, scroll) {
                 toggled = Some(passage.id.clone());
             }
         }
@@ -121,7 +123,13 @@ pub fn case_text_ui(
 }
 
 /// Draws one passage; returns true when it was toggled.
-fn passage_ui(ui: &mut egui::Ui, passage: &Passage, highlight: Highlight, clickable: bool) -> bool {
+fn passage_ui(
+    ui: &mut egui::Ui,
+    passage: &Passage,
+    highlight: Highlight,
+    clickable: bool,
+    scroll: bool,
+) -> bool {
     let frame = egui::Frame::new()
         .fill(highlight.fill())
         .inner_margin(egui::Margin::symmetric(8, 6))
@@ -143,11 +151,14 @@ fn passage_ui(ui: &mut egui::Ui, passage: &Passage, highlight: Highlight, clicka
                         .selectable(!clickable),
                 );
                 if let Some(tag) = highlight.tag() {
-                    ui.label(RichText::new(tag).small().strong());
+                    ui.label(RichText::new(tag).small().family(theme::bold()));
                 }
             });
         });
     });
+    if scroll {
+        ui.scroll_to_rect(inner.response.rect, Some(egui::Align::Center));
+    }
     if !clickable {
         return false;
     }

@@ -43,14 +43,14 @@ pub fn feedback_screen_ui(
             .id_salt("feedback_text")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(860.0);
+                ui.set_max_width(ui.available_width().min(860.0));
                 if let Some(f) = focused {
                     ui.label(
                         RichText::new(format!(
                             "Evidence for {} is highlighted below.",
                             model.factor_name(&f.factor)
                         ))
-                        .strong()
+                        .family(theme::bold())
                         .color(theme::BLUE),
                     );
                 }
@@ -60,7 +60,20 @@ pub fn feedback_screen_ui(
                     Some(f) if f.extra.contains(id) => Highlight::Extra,
                     _ => Highlight::None,
                 };
-                let _ = case_text_ui(ui, case, &highlight, false);
+                // Bring the evidence into view once each time the focus changes.
+                let memory = egui::Id::unique("feedback_scrolled_to");
+                let last: Option<FactorId> = ui.ctx().data(|d| d.get_temp(memory));
+                let scroll_to = match focused {
+                    Some(f) if last.as_ref() != Some(&f.factor) => {
+                        ui.ctx()
+                            .data_mut(|d| d.insert_temp(memory, f.factor.clone()));
+                        case.passages().map(|p| &p.id).find(|id| {
+                            f.found.contains(id) || f.missed.contains(id) || f.extra.contains(id)
+                        })
+                    }
+                    _ => None,
+                };
+                let _ = case_text_ui(ui, case, &highlight, false, scroll_to);
             });
     });
 }
@@ -84,7 +97,7 @@ pub fn feedback_panel_ui(
         ),
         None => "Every factor in this case is contested, so nothing is scored.".to_owned(),
     };
-    ui.label(RichText::new(summary).strong().size(20.0));
+    ui.label(RichText::new(summary).family(theme::bold()).size(20.0));
     let contested = model.factors.len().saturating_sub(feedback.scored);
     if contested > 0 {
         ui.label(format!(
@@ -138,12 +151,14 @@ pub fn feedback_panel_ui(
 /// One row per factor, columns Present, Partly, Missing, Can't tell: a square for the
 /// model, a circle for you. Each row also says it in words.
 fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
-    let cell = 34.0;
-    let name_width = (ui.available_width() - 4.0 * cell - 8.0).clamp(120.0, 280.0);
+    let cell = 30.0;
     ui.horizontal(|ui| {
         let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter().rect_filled(square, 2.0, theme::TEXT);
         ui.label(RichText::new("the model").small());
+        let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+        ui.painter().rect_filled(square, 2.0, theme::ORANGE);
+        ui.label(RichText::new("the model, contested").small());
         let (circle, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter().circle(
             circle.center(),
@@ -154,11 +169,10 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
         ui.label(RichText::new("you").small());
     });
     ui.horizontal(|ui| {
-        ui.add_space(name_width + ui.spacing().item_spacing.x);
         for verdict in Verdict::ALL {
             ui.add_sized(
-                [cell, 20.0],
-                egui::Label::new(RichText::new(short(verdict)).small().strong()),
+                [cell, 18.0],
+                egui::Label::new(RichText::new(short(verdict)).small().family(theme::bold())),
             );
         }
     });
@@ -167,10 +181,6 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
             continue;
         };
         ui.horizontal(|ui| {
-            ui.add_sized(
-                [name_width, cell],
-                egui::Label::new(RichText::new(&factor.name).small()).truncate(),
-            );
             for verdict in Verdict::ALL {
                 let (rect, _) = ui.allocate_exact_size(vec2(cell, cell), Sense::hover());
                 let painter = ui.painter();
@@ -187,7 +197,7 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
                         theme::TEXT
                     };
                     painter.rect_filled(
-                        egui::Rect::from_center_size(rect.center(), vec2(22.0, 22.0)),
+                        egui::Rect::from_center_size(rect.center(), vec2(20.0, 20.0)),
                         2.0,
                         colour,
                     );
@@ -195,23 +205,27 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
                 if item.yours == Some(verdict) {
                     painter.circle(
                         rect.center(),
-                        7.0,
+                        6.5,
                         theme::FOCUS,
                         Stroke::new(2.0, theme::BLUE),
                     );
                 }
             }
+            let yours = item.yours.map_or("not marked", |v| v.label());
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                ui.label(RichText::new(&factor.name).small().family(theme::bold()));
+                ui.label(
+                    RichText::new(format!(
+                        "Model: {}. You: {yours}.{}",
+                        item.model,
+                        contested_note(item)
+                    ))
+                    .small()
+                    .color(theme::SECONDARY_TEXT),
+                );
+            });
         });
-        let yours = item.yours.map_or("not marked", |v| v.label());
-        ui.label(
-            RichText::new(format!(
-                "Model: {}. You: {yours}.{}",
-                item.model,
-                contested_note(item)
-            ))
-            .small()
-            .color(theme::SECONDARY_TEXT),
-        );
     }
 }
 
@@ -225,9 +239,9 @@ fn contested_note(item: &FactorFeedback) -> &'static str {
 
 fn short(verdict: Verdict) -> &'static str {
     match verdict {
-        Verdict::Present => "Pres.",
-        Verdict::Partly => "Partly",
-        Verdict::Missing => "Miss.",
+        Verdict::Present => "Pres",
+        Verdict::Partly => "Part",
+        Verdict::Missing => "Miss",
         Verdict::CantTell => "?",
     }
 }
@@ -284,34 +298,41 @@ fn factor_card_ui(
                     .inner_margin(egui::Margin::symmetric(6, 2))
                     .corner_radius(2.0)
                     .show(ui, |ui| {
-                        ui.label(RichText::new(word).strong().color(egui::Color32::WHITE));
+                        ui.label(
+                            RichText::new(word)
+                                .family(theme::bold())
+                                .color(egui::Color32::WHITE),
+                        );
                     });
                 ui.label(theme::subheading(&factor.name));
             });
             let other = answer.contested.as_ref().map(|c| c.other_verdict);
-            ui.label(RichText::new(item.headline(other)).strong());
+            ui.label(RichText::new(item.headline(other)).family(theme::bold()));
             if item.confident_and_wrong() {
                 ui.label(
                     RichText::new("You were sure of this one. It is worth a second look.")
                         .color(theme::ERROR),
                 );
             }
-            ui.label(RichText::new("Why the model reads it this way").strong());
+            ui.label(RichText::new("Why the model reads it this way").family(theme::bold()));
             ui.label(&answer.rationale);
             if let Some(contested) = &answer.contested {
                 ui.label(
                     RichText::new(format!("The other reading: {}", contested.other_verdict))
-                        .strong(),
+                        .family(theme::bold()),
                 );
                 ui.label(&contested.other_rationale);
-                ui.label(RichText::new("Why people disagree").strong());
+                ui.label(RichText::new("Why people disagree").family(theme::bold()));
                 ui.label(&contested.why);
             }
             evidence_lines_ui(ui, case, "Evidence you found", &item.found);
             evidence_lines_ui(ui, case, "Evidence you missed", &item.missed);
             evidence_lines_ui(ui, case, "Other paragraphs you cited", &item.extra);
             if let Some(changed) = &answer.would_have_changed {
-                ui.label(RichText::new("What working collaboratively would have changed").strong());
+                ui.label(
+                    RichText::new("What working collaboratively would have changed")
+                        .family(theme::bold()),
+                );
                 ui.label(changed);
             }
             if let Some(note) = attempt
@@ -319,7 +340,7 @@ fn factor_card_ui(
                 .map(|m| m.note.as_str())
                 .filter(|n| !n.is_empty())
             {
-                ui.label(RichText::new("Your note").strong());
+                ui.label(RichText::new("Your note").family(theme::bold()));
                 ui.label(note);
             }
             ui.label(RichText::new(format!("What the factor means: {}", factor.summary)).italics());
@@ -345,7 +366,7 @@ fn evidence_lines_ui(ui: &mut egui::Ui, case: &Case, heading: &str, passages: &[
     if passages.is_empty() {
         return;
     }
-    ui.label(RichText::new(heading).strong());
+    ui.label(RichText::new(heading).family(theme::bold()));
     for id in passages {
         if let Some(passage) = case.passage(id) {
             ui.label(format!(

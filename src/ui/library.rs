@@ -24,6 +24,12 @@ pub fn library_ui(
             "Read a case, decide whether each factor of the collaborative working model was present, \
              partly present or missing, and point to the evidence. Then check your answers against the model.",
         );
+        ui.horizontal_wrapped(|ui| {
+            ui.label("New to the model?");
+            if ui.link("Read the model reference first").clicked() {
+                actions.push(Action::ShowReference(None));
+            }
+        });
         ui.add_space(8.0);
         if cases.is_empty() {
             ui.label("There are no cases yet. Open case files or a folder of cases.");
@@ -78,7 +84,9 @@ fn card_ui(
                 );
             }
             ui.label(&case.summary);
-            ui.label(egui::RichText::new(progress_text(model, attempt, checked)).strong());
+            ui.label(
+                egui::RichText::new(progress_text(model, attempt, checked)).family(theme::bold()),
+            );
             if let crate::io::CaseOrigin::File(path) = &loaded.origin {
                 ui.label(
                     egui::RichText::new(format!("From {}", path.display()))
@@ -91,8 +99,13 @@ fn card_ui(
             } else {
                 "Open"
             };
-            let button = egui::Button::new(format!("{verb}: {}", case.title));
-            if ui.add(button).clicked() {
+            // The card shows the title, so the button says only the verb; its accessible
+            // name carries the title, so a screen reader hears which case it opens.
+            let response = ui.add(egui::Button::new(verb).min_size(egui::vec2(96.0, 0.0)));
+            let name = format!("{verb}: {}", case.title);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            theme::paint_focus(ui, &response);
+            if response.clicked() {
                 actions.push(Action::OpenCase(case.id.clone()));
             }
         });

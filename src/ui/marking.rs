@@ -48,7 +48,7 @@ pub fn case_screen_ui(
             .id_salt("case_text")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(860.0);
+                ui.set_max_width(ui.available_width().min(860.0));
                 let cited = |id: &crate::domain::PassageId| {
                     if mark.is_some_and(|m| m.evidence.contains(id)) {
                         Highlight::Cited
@@ -56,14 +56,14 @@ pub fn case_screen_ui(
                         Highlight::None
                     }
                 };
-                if let Some(passage) = case_text_ui(ui, case, &cited, true) {
+                if let Some(passage) = case_text_ui(ui, case, &cited, true, None) {
                     actions.push(Action::ToggleEvidence(factor.id.clone(), passage));
                 }
             });
     });
 }
 
-/// The marking panel: factor list, then the controls for the current factor.
+/// The marking panel: the controls for the current factor, then the list of all factors.
 pub fn marking_panel_ui(
     ui: &mut egui::Ui,
     model: &Model,
@@ -81,22 +81,26 @@ pub fn marking_panel_ui(
     let total = model.factors.len();
 
     ui.add_space(6.0);
-    ui.label(theme::subheading("Mark the factors"));
-    ui.label(
-        RichText::new(format!("{marked} of {total} factors marked")).color(theme::SECONDARY_TEXT),
-    );
-    ui.add_space(4.0);
-    for (index, f) in model.factors.iter().enumerate() {
-        let verdict = attempt.and_then(|a| a.verdict(&f.id));
-        let status = verdict.map_or("not marked".to_owned(), |v| v.label().to_owned());
-        let text = format!("{}. {} ({status})", index + 1, f.name);
-        let response = ui.add(egui::Button::selectable(index == factor_index, text));
-        theme::paint_focus(ui, &response);
-        if response.clicked() && index != factor_index {
-            actions.push(Action::SelectFactor(index));
-        }
+    if confirm_unmarked {
+        unmarked_warning_ui(ui, model, attempt, actions);
     }
-
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "Factor {} of {total} · {marked} of {total} factors marked",
+                factor_index + 1
+            ))
+            .color(theme::SECONDARY_TEXT),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        if factor_index > 0 && ui.button("Previous factor").clicked() {
+            actions.push(Action::SelectFactor(factor_index - 1));
+        }
+        if factor_index + 1 < total && ui.button("Next factor").clicked() {
+            actions.push(Action::SelectFactor(factor_index + 1));
+        }
+    });
     ui.separator();
     ui.label(
         RichText::new(format!(
@@ -115,7 +119,7 @@ pub fn marking_panel_ui(
     }
 
     ui.add_space(6.0);
-    ui.label(RichText::new("Was it there in this case?").strong());
+    ui.label(RichText::new("Was it there in this case?").family(theme::bold()));
     ui.horizontal_wrapped(|ui| {
         for verdict in Verdict::ALL {
             let selected = mark.and_then(|m| m.verdict) == Some(verdict);
@@ -128,7 +132,7 @@ pub fn marking_panel_ui(
         }
     });
 
-    ui.label(RichText::new("How sure are you?").strong());
+    ui.label(RichText::new("How sure are you?").family(theme::bold()));
     ui.horizontal_wrapped(|ui| {
         for confidence in Confidence::ALL {
             let selected = mark.and_then(|m| m.confidence) == Some(confidence);
@@ -143,7 +147,7 @@ pub fn marking_panel_ui(
 
     evidence_ui(ui, case, attempt, &factor.id, &factor.name, actions);
 
-    ui.label(RichText::new(format!("Your note on {}", factor.name)).strong());
+    ui.label(RichText::new(format!("Your note on {}", factor.name)).family(theme::bold()));
     let mut note = mark.map(|m| m.note.clone()).unwrap_or_default();
     let label = ui.label(
         RichText::new("Optional. Kept with your answers.")
@@ -170,21 +174,10 @@ pub fn marking_panel_ui(
     }
 
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        if factor_index > 0 && ui.button("Previous factor").clicked() {
-            actions.push(Action::SelectFactor(factor_index - 1));
-        }
-        if factor_index + 1 < total && ui.button("Next factor").clicked() {
-            actions.push(Action::SelectFactor(factor_index + 1));
-        }
-    });
-    ui.add_space(8.0);
-    if confirm_unmarked {
-        unmarked_warning_ui(ui, model, attempt, actions);
-    } else {
+    if !confirm_unmarked {
         let check = egui::Button::new(
             RichText::new("Check your answers")
-                .strong()
+                .family(theme::bold())
                 .color(egui::Color32::WHITE),
         )
         .fill(theme::GREEN);
@@ -194,6 +187,20 @@ pub fn marking_panel_ui(
             actions.push(Action::Check);
         }
     }
+    ui.add_space(12.0);
+    ui.separator();
+    ui.label(theme::subheading("All factors"));
+    for (index, f) in model.factors.iter().enumerate() {
+        let verdict = attempt.and_then(|a| a.verdict(&f.id));
+        let status = verdict.map_or("not marked".to_owned(), |v| v.label().to_owned());
+        let text = format!("{}. {} ({status})", index + 1, f.name);
+        let response = ui.add(egui::Button::selectable(index == factor_index, text));
+        theme::paint_focus(ui, &response);
+        if response.clicked() && index != factor_index {
+            actions.push(Action::SelectFactor(index));
+        }
+    }
+
     ui.add_space(12.0);
 }
 
@@ -211,7 +218,7 @@ fn evidence_ui(
         .passages()
         .filter(|p| evidence.is_some_and(|e| e.contains(&p.id)))
         .collect();
-    ui.label(RichText::new("Your evidence").strong());
+    ui.label(RichText::new("Your evidence").family(theme::bold()));
     if chosen.is_empty() {
         ui.label(
             RichText::new("None yet. Click paragraphs in the case, or choose from the list below.")
@@ -269,7 +276,7 @@ fn unmarked_warning_ui(
                     "You have not marked {count} {}",
                     if count == 1 { "factor" } else { "factors" }
                 ))
-                .strong(),
+                .family(theme::bold()),
             );
             for name in &unmarked {
                 ui.label(format!("• {name}"));

@@ -29,7 +29,7 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[FileError], actions: &mut Vec<
         ));
         egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
             for error in problems {
-                ui.label(egui::RichText::new(&error.file).strong().color(theme::ERROR));
+                ui.label(egui::RichText::new(&error.file).family(theme::bold()).color(theme::ERROR));
                 for problem in &error.problems {
                     let text = match problem.position {
                         Some(at) => format!("Line {}, column {}: {}", at.line, at.column, problem.kind),

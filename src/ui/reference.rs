@@ -14,7 +14,7 @@ pub fn reference_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.set_max_width(900.0);
+        ui.set_max_width(ui.available_width().min(900.0));
         ui.horizontal(|ui| {
             ui.heading(format!("The model: {}", model.title));
             if ui.button("Back").clicked() {
@@ -58,7 +58,7 @@ pub fn reference_ui(
 
 /// What a factor means, its signs, questions and barriers.
 pub fn factor_detail_ui(ui: &mut egui::Ui, model: &Model, factor: &Factor) {
-    ui.label(egui::RichText::new(&factor.summary).strong());
+    ui.label(egui::RichText::new(&factor.summary).family(theme::bold()));
     list_ui(ui, "What it looks like when present", &factor.present_signs);
     list_ui(ui, "What its absence looks like", &factor.absent_signs);
     list_ui(ui, "Questions to ask of a case", &factor.questions);
@@ -74,7 +74,7 @@ pub fn factor_detail_ui(ui: &mut egui::Ui, model: &Model, factor: &Factor) {
 }
 
 fn list_ui(ui: &mut egui::Ui, heading: &str, items: &[String]) {
-    ui.label(egui::RichText::new(heading).strong());
+    ui.label(egui::RichText::new(heading).family(theme::bold()));
     for item in items {
         ui.horizontal_wrapped(|ui| {
             ui.label("•");

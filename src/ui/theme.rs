@@ -35,24 +35,61 @@ pub const EXTRA_FILL: Color32 = Color32::from_rgb(0xe8, 0xe8, 0xe8);
 pub const ORANGE: Color32 = Color32::from_rgb(0xb5, 0x4d, 0x00);
 
 /// Size of body text, in points: large enough to read on a laptop at arm's length.
-pub const BODY_SIZE: f32 = 17.0;
+pub const BODY_SIZE: f32 = 16.0;
 /// Size of headings.
-pub const HEADING_SIZE: f32 = 26.0;
+pub const HEADING_SIZE: f32 = 24.0;
 /// Smallest target for anything clickable, in points (WCAG 2.2 target size).
 pub const MIN_TARGET: f32 = 28.0;
 
-/// Applies the light theme, text sizes and the GOV.UK focus style to a context.
+/// The name of the bold font family.
+const BOLD: &str = "Bold";
+
+/// The bold font family, for headings and emphasis.
+pub fn bold() -> FontFamily {
+    FontFamily::Name(BOLD.into())
+}
+
+/// Installs DejaVu Sans (regular and bold) in front of egui's own fonts. DejaVu covers far
+/// more of Unicode than egui's default font, so case text in other scripts or with
+/// symbols still shows, and it gives the app a real bold.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        "DejaVuSans-Bold".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans-Bold.ttf"
+        ))),
+    );
+    let fallbacks = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let mut regular = vec!["DejaVuSans".to_owned()];
+    regular.extend(fallbacks.iter().cloned());
+    let mut bold_faces = vec!["DejaVuSans-Bold".to_owned(), "DejaVuSans".to_owned()];
+    bold_faces.extend(fallbacks);
+    fonts.families.insert(FontFamily::Proportional, regular);
+    fonts.families.insert(bold(), bold_faces);
+    ctx.set_fonts(fonts);
+}
+
+/// Applies the fonts, the light theme, text sizes and the GOV.UK focus style to a context.
 pub fn apply(ctx: &egui::Context) {
+    install_fonts(ctx);
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(HEADING_SIZE, FontFamily::Proportional),
-            ),
+            (TextStyle::Heading, FontId::new(HEADING_SIZE, bold())),
             (
                 TextStyle::Name("Subheading".into()),
-                FontId::new(21.0, FontFamily::Proportional),
+                FontId::new(19.0, bold()),
             ),
             (
                 TextStyle::Body,
@@ -122,5 +159,5 @@ pub fn paint_focus(ui: &egui::Ui, response: &egui::Response) {
 pub fn subheading(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text)
         .text_style(TextStyle::Name("Subheading".into()))
-        .strong()
+        .family(bold())
 }

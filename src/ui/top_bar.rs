@@ -16,7 +16,7 @@ pub fn top_bar_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new("Collaborative Working Casebook")
-                .strong()
+                .family(theme::bold())
                 .size(19.0),
         );
         ui.separator();
@@ -44,7 +44,7 @@ pub fn top_bar_ui(
         if problem_count > 0 && !problems_visible {
             let text = egui::RichText::new(format!("Show problems ({problem_count})"))
                 .color(theme::ERROR)
-                .strong();
+                .family(theme::bold());
             if ui.button(text).clicked() {
                 actions.push(Action::SetProblemsVisible(true));
             }
