@@ -106,8 +106,12 @@ pub fn case_text_ui(
     }
     ui.add_space(12.0);
     ui.label(theme::subheading("Sources"));
-    for source in &case.sources {
-        let mut line = format!("{}. {}, {}", source.title, source.publisher, source.date);
+    for (number, source) in case.sources.iter().enumerate() {
+        let number = number + 1;
+        let mut line = format!(
+            "{number}. {}. {}, {}",
+            source.title, source.publisher, source.date
+        );
         if let Some(reference) = &source.reference {
             line.push_str(&format!(" ({reference})"));
         }
@@ -115,7 +119,10 @@ pub fn case_text_ui(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(line).small());
             if let Some(link) = &source.link {
-                ui.hyperlink_to(RichText::new(link).small(), link);
+                let response = ui.hyperlink_to(RichText::new(link).small(), link);
+                // Two sources can share a link, so the accessible name says which source.
+                let name = format!("Source {number}: {link}");
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
             }
         });
     }

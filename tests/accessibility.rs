@@ -1,0 +1,90 @@
+//! Every interactive widget on every screen has an accessible name, and no two share one,
+//! so a screen reader user can tell them apart (and tests can find them).
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use collab_casebook::ui::Action;
+use common::{app_harness, bundled, model, press};
+use egui::accesskit::Role;
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+
+const INTERACTIVE: &[Role] = &[
+    Role::Button,
+    Role::CheckBox,
+    Role::RadioButton,
+    Role::TextInput,
+    Role::MultilineTextInput,
+    Role::Link,
+    Role::ComboBox,
+    Role::Slider,
+    Role::SpinButton,
+    Role::Switch,
+    Role::Tab,
+    Role::MenuItem,
+];
+
+fn assert_labels_unique(
+    harness: &egui_kittest::Harness<'static, collab_casebook::CasebookApp>,
+    screen: &str,
+) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut interactive = 0;
+    for node in harness.query_all(By::new().predicate(|n| INTERACTIVE.contains(&n.role()))) {
+        interactive += 1;
+        let label = node.accesskit_node().label().unwrap_or_default();
+        assert!(
+            !label.trim().is_empty(),
+            "{screen}: a {:?} has no label",
+            node.accesskit_node().role()
+        );
+        *seen.entry(label).or_default() += 1;
+    }
+    let duplicates: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(
+        duplicates.is_empty(),
+        "{screen}: labels used more than once: {duplicates:?}"
+    );
+    assert!(
+        interactive > 3,
+        "{screen}: found only {interactive} interactive widgets"
+    );
+}
+
+#[test]
+fn every_screen_has_unique_labels_on_every_interactive_widget() {
+    let uc = bundled("universal-credit");
+    let mut harness = app_harness();
+    assert_labels_unique(&harness, "library");
+
+    press(&mut harness, &format!("Open: {}", uc.title));
+    press(&mut harness, "Present");
+    let list = format!(
+        "Choose evidence for {} from a list",
+        model().factors[0].name
+    );
+    press(&mut harness, &list);
+    let first = uc.passages().next().unwrap();
+    press(
+        &mut harness,
+        &collab_casebook::ui::case_text::passage_label(first),
+    );
+    assert_labels_unique(&harness, "case");
+
+    press(&mut harness, "Check your answers");
+    assert_labels_unique(&harness, "case, with the unmarked factors listed");
+
+    press(&mut harness, "See feedback anyway");
+    assert_labels_unique(&harness, "feedback");
+
+    press(&mut harness, "Model reference");
+    assert_labels_unique(&harness, "model reference");
+
+    press(&mut harness, "Library");
+    harness.state_mut().apply(Action::LoadPaths(vec![
+        "tests/data/broken/missing-comma.ron".into(),
+    ]));
+    harness.run();
+    assert_labels_unique(&harness, "library with problems");
+}
