@@ -436,15 +436,14 @@ impl CasebookApp {
             } => {
                 if let Some(loaded) = self.library.get(case) {
                     let attempt = self.attempts.get(case);
-                    marking::case_screen_ui(
-                        ui,
-                        &self.model,
-                        &loaded.case,
+                    let view = marking::MarkingView {
+                        model: &self.model,
+                        case: &loaded.case,
                         attempt,
-                        *factor,
-                        *confirm_unmarked,
-                        &mut actions,
-                    );
+                        factor_index: *factor,
+                        confirm_unmarked: *confirm_unmarked,
+                    };
+                    marking::case_screen_ui(ui, &view, &mut actions);
                 }
             }
             Screen::Feedback { case, focus } => {
@@ -452,15 +451,14 @@ impl CasebookApp {
                     let blank = Attempt::new(&loaded.case);
                     let attempt = self.attempts.get(case).unwrap_or(&blank);
                     let result = Feedback::new(&self.model, &loaded.case, attempt);
-                    feedback::feedback_screen_ui(
-                        ui,
-                        &self.model,
-                        &loaded.case,
+                    let view = feedback::FeedbackView {
+                        model: &self.model,
+                        case: &loaded.case,
                         attempt,
-                        &result,
+                        feedback: &result,
                         focus,
-                        &mut actions,
-                    );
+                    };
+                    feedback::feedback_screen_ui(ui, &view, &mut actions);
                 }
             }
             Screen::Reference { factor, .. } => {

@@ -14,80 +14,81 @@ use super::case_text::{Highlight, case_text_ui};
 use super::marking::excerpt;
 use super::theme;
 
+/// What the feedback screen shows.
+#[derive(Clone, Copy)]
+pub struct FeedbackView<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The case.
+    pub case: &'a Case,
+    /// The trainee's marks.
+    pub attempt: &'a Attempt,
+    /// Feedback computed from them.
+    pub feedback: &'a Feedback,
+    /// The factor whose evidence is highlighted.
+    pub focus: &'a FactorId,
+}
+
 /// Draws the feedback screen.
-pub fn feedback_screen_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    case: &Case,
-    attempt: &Attempt,
-    feedback: &Feedback,
-    focus: &FactorId,
-    actions: &mut Vec<Action>,
-) {
+pub fn feedback_screen_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &mut Vec<Action>) {
+    let FeedbackView {
+        model,
+        case,
+        feedback,
+        focus,
+        ..
+    } = *view;
     let focused = feedback.factor(focus);
-    let panel_width = (ui.available_width() * 0.5).clamp(380.0, 760.0);
-    egui::Panel::right("feedback")
-        .resizable(true)
-        .default_size(panel_width)
-        .min_size(340.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("feedback_list")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    feedback_panel_ui(ui, model, case, attempt, feedback, focus, actions);
-                });
-        });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("feedback_text")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(860.0));
-                if let Some(f) = focused {
-                    ui.label(
-                        RichText::new(format!(
-                            "Evidence for {} is highlighted below.",
-                            model.factor_name(&f.factor)
-                        ))
-                        .family(theme::bold())
-                        .color(theme::BLUE),
-                    );
+    super::two_panes_ui(
+        ui,
+        "feedback",
+        0.5,
+        actions,
+        |ui, actions| feedback_panel_ui(ui, view, actions),
+        |ui, _| {
+            if let Some(f) = focused {
+                ui.label(
+                    RichText::new(format!(
+                        "Evidence for {} is highlighted below.",
+                        model.factor_name(&f.factor)
+                    ))
+                    .family(theme::bold())
+                    .color(theme::BLUE),
+                );
+            }
+            let highlight = |id: &PassageId| match focused {
+                Some(f) if f.found.contains(id) => Highlight::Found,
+                Some(f) if f.missed.contains(id) => Highlight::Missed,
+                Some(f) if f.extra.contains(id) => Highlight::Extra,
+                _ => Highlight::None,
+            };
+            // Bring the evidence into view once each time the focus changes.
+            let memory = egui::Id::unique("feedback_scrolled_to");
+            let last: Option<FactorId> = ui.ctx().data(|d| d.get_temp(memory));
+            let scroll_to = match focused {
+                Some(f) if last.as_ref() != Some(&f.factor) => {
+                    ui.ctx()
+                        .data_mut(|d| d.insert_temp(memory, f.factor.clone()));
+                    case.passages().map(|p| &p.id).find(|id| {
+                        f.found.contains(id) || f.missed.contains(id) || f.extra.contains(id)
+                    })
                 }
-                let highlight = |id: &PassageId| match focused {
-                    Some(f) if f.found.contains(id) => Highlight::Found,
-                    Some(f) if f.missed.contains(id) => Highlight::Missed,
-                    Some(f) if f.extra.contains(id) => Highlight::Extra,
-                    _ => Highlight::None,
-                };
-                // Bring the evidence into view once each time the focus changes.
-                let memory = egui::Id::unique("feedback_scrolled_to");
-                let last: Option<FactorId> = ui.ctx().data(|d| d.get_temp(memory));
-                let scroll_to = match focused {
-                    Some(f) if last.as_ref() != Some(&f.factor) => {
-                        ui.ctx()
-                            .data_mut(|d| d.insert_temp(memory, f.factor.clone()));
-                        case.passages().map(|p| &p.id).find(|id| {
-                            f.found.contains(id) || f.missed.contains(id) || f.extra.contains(id)
-                        })
-                    }
-                    _ => None,
-                };
-                let _ = case_text_ui(ui, case, &highlight, false, scroll_to);
-            });
-    });
+                _ => None,
+            };
+            let _ = case_text_ui(ui, case, &highlight, false, scroll_to);
+        },
+    );
 }
 
 /// The feedback list: summary, profile, then a card per factor.
-pub fn feedback_panel_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    case: &Case,
-    attempt: &Attempt,
-    feedback: &Feedback,
-    focus: &FactorId,
-    actions: &mut Vec<Action>,
-) {
+pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &mut Vec<Action>) {
+    let FeedbackView {
+        model,
+        case,
+        attempt,
+        feedback,
+        focus,
+    } = *view;
     ui.add_space(6.0);
     ui.label(RichText::new("Feedback from the model").heading());
     let summary = match feedback.agreement_percent() {

@@ -9,70 +9,57 @@ use super::app::Action;
 use super::case_text::{Highlight, case_text_ui};
 use super::theme;
 
+/// What the case screen shows.
+#[derive(Clone, Copy)]
+pub struct MarkingView<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The case being marked.
+    pub case: &'a Case,
+    /// The trainee's marks so far.
+    pub attempt: Option<&'a Attempt>,
+    /// The factor being marked, by position in the model.
+    pub factor_index: usize,
+    /// Whether to list unmarked factors before feedback.
+    pub confirm_unmarked: bool,
+}
+
 /// Draws the case screen.
-pub fn case_screen_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    case: &Case,
-    attempt: Option<&Attempt>,
-    factor_index: usize,
-    confirm_unmarked: bool,
-    actions: &mut Vec<Action>,
-) {
-    let Some(factor) = model.factors.get(factor_index) else {
+pub fn case_screen_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut Vec<Action>) {
+    let Some(factor) = view.model.factors.get(view.factor_index) else {
         return;
     };
-    let mark = attempt.and_then(|a| a.mark(&factor.id));
-    let panel_width = (ui.available_width() * 0.42).clamp(340.0, 620.0);
-    egui::Panel::right("marking")
-        .resizable(true)
-        .default_size(panel_width)
-        .min_size(320.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    marking_panel_ui(
-                        ui,
-                        model,
-                        case,
-                        attempt,
-                        factor_index,
-                        confirm_unmarked,
-                        actions,
-                    );
-                });
-        });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("case_text")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(860.0));
-                let cited = |id: &crate::domain::PassageId| {
-                    if mark.is_some_and(|m| m.evidence.contains(id)) {
-                        Highlight::Cited
-                    } else {
-                        Highlight::None
-                    }
-                };
-                if let Some(passage) = case_text_ui(ui, case, &cited, true, None) {
-                    actions.push(Action::ToggleEvidence(factor.id.clone(), passage));
+    let mark = view.attempt.and_then(|a| a.mark(&factor.id));
+    super::two_panes_ui(
+        ui,
+        "marking",
+        0.42,
+        actions,
+        |ui, actions| marking_panel_ui(ui, view, actions),
+        |ui, actions| {
+            let cited = |id: &crate::domain::PassageId| {
+                if mark.is_some_and(|m| m.evidence.contains(id)) {
+                    Highlight::Cited
+                } else {
+                    Highlight::None
                 }
-            });
-    });
+            };
+            if let Some(passage) = case_text_ui(ui, view.case, &cited, true, None) {
+                actions.push(Action::ToggleEvidence(factor.id.clone(), passage));
+            }
+        },
+    );
 }
 
 /// The marking panel: the controls for the current factor, then the list of all factors.
-pub fn marking_panel_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    case: &Case,
-    attempt: Option<&Attempt>,
-    factor_index: usize,
-    confirm_unmarked: bool,
-    actions: &mut Vec<Action>,
-) {
+pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut Vec<Action>) {
+    let MarkingView {
+        model,
+        case,
+        attempt,
+        factor_index,
+        confirm_unmarked,
+    } = *view;
     let Some(factor) = model.factors.get(factor_index) else {
         return;
     };

@@ -25,3 +25,36 @@ pub fn native_options() -> eframe::NativeOptions {
         ..Default::default()
     }
 }
+
+/// A screen of two panes: the case text on the left, scrolling on its own, and a
+/// resizable panel on the right taking `fraction` of the width, also scrolling. Both
+/// panes push to the same list of actions.
+pub fn two_panes_ui(
+    ui: &mut egui::Ui,
+    id: &'static str,
+    fraction: f32,
+    actions: &mut Vec<Action>,
+    right: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
+    left: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
+) {
+    let width = (ui.available_width() * fraction).clamp(340.0, 760.0);
+    egui::Panel::right(id)
+        .resizable(true)
+        .default_size(width)
+        .min_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt((id, "panel"))
+                .auto_shrink([false, false])
+                .show(ui, |ui| right(ui, actions));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt((id, "text"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(860.0));
+                left(ui, actions);
+            });
+    });
+}
