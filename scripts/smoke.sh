@@ -28,7 +28,7 @@ chmod 700 "$runtime"
 export XDG_RUNTIME_DIR=$runtime
 sleep 1
 
-"$binary" >"$out/app.log" 2>&1 &
+"$binary" --size "$size" >"$out/app.log" 2>&1 &
 app=$!
 
 # Wait for a frame with real content: up to 30 seconds.

@@ -21,12 +21,34 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Case files or folders to open in the app.
     pub paths: Vec<PathBuf>,
+    /// Open the window at this size in points, such as 1920x1080 for a projector.
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
+    pub size: Option<(f32, f32)>,
+    /// Start full screen, for projecting. F11 switches full screen on and off.
+    #[arg(long)]
+    pub fullscreen: bool,
+}
+
+/// Reads a window size such as `1920x1080`.
+fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (width, height) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| "write the size as WIDTHxHEIGHT, such as 1920x1080".to_owned())?;
+    let number = |part: &str| {
+        part.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (320..=8192).contains(n))
+            .map(f32::from)
+            .ok_or_else(|| format!("'{part}' is not a size between 320 and 8192"))
+    };
+    Ok((number(width)?, number(height)?))
 }
 
 /// A subcommand.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Check case files for authors: prints each problem as `FILE:LINE:COL: message`.
+    /// Check case files for authors: prints each problem with its file, line and column.
     ///
     /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
     Check {

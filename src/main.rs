@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, &model, &mut std::io::stdout().lock()),
         None => {
-            let options = ui::native_options();
+            let options = ui::native_options(cli.size, cli.fullscreen);
             let result = eframe::run_native(
                 "Collaborative Working Casebook",
                 options,

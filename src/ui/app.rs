@@ -467,6 +467,11 @@ impl CasebookApp {
                 });
             }
         }
+        if ui.ctx().input(|i| i.key_pressed(egui::Key::F11)) {
+            let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+        }
         // Files dropped on the window go through the same loader as the dialog.
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

@@ -35,8 +35,9 @@ pub fn library_ui(
             ui.label("There are no cases yet. Open case files or a folder of cases.");
         }
         let width = ui.available_width();
-        let columns = if width > 1100.0 { 2 } else { 1 };
-        let card_width = (width - 16.0 * (columns as f32 - 1.0)) / columns as f32 - 4.0;
+        // Cards wide enough to read, never so wide that lines become hard to follow.
+        let columns = ((width / 560.0).floor() as usize).clamp(1, 3);
+        let card_width = ((width - 16.0 * (columns as f32 - 1.0)) / columns as f32 - 4.0).min(720.0);
         for row in cases.chunks(columns) {
             ui.horizontal_top(|ui| {
                 for loaded in row {

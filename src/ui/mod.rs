@@ -14,13 +14,16 @@ pub mod top_bar;
 
 pub use app::{Action, CasebookApp, Screen};
 
-/// Window options for the native app: sized for a laptop, usable down to a small window.
-pub fn native_options() -> eframe::NativeOptions {
+/// Window options for the native app: sized for a laptop unless told otherwise, usable
+/// down to a small window, full screen for a projector if asked.
+pub fn native_options(size: Option<(f32, f32)>, fullscreen: bool) -> eframe::NativeOptions {
+    let (width, height) = size.unwrap_or((1280.0, 800.0));
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Collaborative Working Casebook")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([width, height])
             .with_min_inner_size([800.0, 560.0])
+            .with_fullscreen(fullscreen)
             .with_drag_and_drop(true),
         ..Default::default()
     }
