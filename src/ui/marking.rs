@@ -68,8 +68,20 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     let total = model.factors.len();
 
     ui.add_space(6.0);
+    // Bring the warning into view once, when it first appears.
+    let scrolled = egui::Id::unique("unmarked_warning_scrolled");
     if confirm_unmarked {
-        unmarked_warning_ui(ui, model, attempt, actions);
+        let warning = unmarked_warning_ui(ui, model, attempt, actions);
+        if !ui
+            .ctx()
+            .data(|d| d.get_temp::<bool>(scrolled))
+            .unwrap_or(false)
+        {
+            warning.scroll_to_me(Some(egui::Align::TOP));
+            ui.ctx().data_mut(|d| d.insert_temp(scrolled, true));
+        }
+    } else {
+        ui.ctx().data_mut(|d| d.remove::<bool>(scrolled));
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(
@@ -137,7 +149,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     ui.label(RichText::new(format!("Your note on {}", factor.name)).family(theme::bold()));
     let mut note = mark.map(|m| m.note.clone()).unwrap_or_default();
     let label = ui.label(
-        RichText::new("Optional. Kept with your answers.")
+        RichText::new("Optional. Shown with your feedback.")
             .small()
             .color(theme::SECONDARY_TEXT),
     );
@@ -243,7 +255,7 @@ fn unmarked_warning_ui(
     model: &Model,
     attempt: Option<&Attempt>,
     actions: &mut Vec<Action>,
-) {
+) -> egui::Response {
     let unmarked: Vec<&str> = match attempt {
         Some(a) => a
             .unmarked(model)
@@ -277,7 +289,8 @@ fn unmarked_warning_ui(
                     actions.push(Action::ShowFeedback);
                 }
             });
-        });
+        })
+        .response
 }
 
 /// The first `max` characters of a text, cut at a word, with an ellipsis when cut.
