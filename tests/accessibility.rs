@@ -81,6 +81,10 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     press(&mut harness, "Model reference");
     assert_labels_unique(&harness, "model reference");
 
+    press(&mut harness, "Close model reference");
+    press(&mut harness, "Cases by factor");
+    assert_labels_unique(&harness, "cases by factor");
+
     press(&mut harness, "Library");
     harness.state_mut().apply(Action::LoadPaths(vec![
         "tests/data/broken/missing-comma.ron".into(),

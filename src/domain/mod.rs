@@ -6,6 +6,7 @@
 
 pub mod attempt;
 pub mod case;
+pub mod casebook;
 pub mod feedback;
 pub mod model;
 
@@ -14,5 +15,6 @@ pub use case::{
     Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, Section, Source,
     SourceId, Verdict,
 };
+pub use casebook::{CaseFilter, FactorCoverage, Length};
 pub use feedback::{Agreement, Calibration, FactorFeedback, Feedback, FeedbackTone};
 pub use model::{Barrier, BarrierId, Factor, FactorGroup, FactorId, Model};

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::domain::{
-    Attempt, Case, CaseId, Confidence, FactorId, Feedback, Model, PassageId, Verdict,
+    Attempt, Case, CaseFilter, CaseId, Confidence, FactorId, Feedback, Model, PassageId, Verdict,
 };
 use crate::io::{self, FileError, LoadReport, LoadedCase};
 
-use super::{feedback, library, marking, problems, reference, theme, top_bar};
+use super::{feedback, library, marking, matrix, problems, reference, theme, top_bar};
 
 /// What the app is showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +31,11 @@ pub enum Screen {
         /// The factor whose evidence is highlighted in the text.
         focus: FactorId,
     },
+    /// Factors down, cases across: which cases teach which factor.
+    Matrix {
+        /// Which cases to show.
+        filter: CaseFilter,
+    },
     /// The model reference, over another screen.
     Reference {
         /// The factor to show first, if any.
@@ -48,6 +53,12 @@ pub enum Action {
     ShowLibrary,
     /// Open a case for marking.
     OpenCase(CaseId),
+    /// Open a case for marking at a factor, by position in the model.
+    OpenCaseAt(CaseId, usize),
+    /// Show the casebook matrix.
+    ShowMatrix,
+    /// Change which cases the matrix shows.
+    SetMatrixFilter(CaseFilter),
     /// Mark a different factor, by position in the model.
     SelectFactor(usize),
     /// Set or clear a verdict.
@@ -92,6 +103,11 @@ impl Library {
     /// Every case, in order.
     pub fn cases(&self) -> &[LoadedCase] {
         &self.cases
+    }
+
+    /// Every case, in order.
+    pub fn all(&self) -> Vec<&Case> {
+        self.cases.iter().map(|c| &c.case).collect()
     }
 
     /// A case by id.
@@ -213,7 +229,7 @@ impl CasebookApp {
     fn current_case_id(&self) -> Option<CaseId> {
         match &self.screen {
             Screen::Case { case, .. } | Screen::Feedback { case, .. } => Some(case.clone()),
-            Screen::Library | Screen::Reference { .. } => None,
+            Screen::Library | Screen::Matrix { .. } | Screen::Reference { .. } => None,
         }
     }
 
@@ -230,13 +246,24 @@ impl CasebookApp {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::ShowLibrary => self.screen = Screen::Library,
-            Action::OpenCase(id) => {
-                if self.library.get(&id).is_some() {
+            Action::OpenCase(id) => self.apply(Action::OpenCaseAt(id, 0)),
+            Action::OpenCaseAt(id, factor) => {
+                if self.library.get(&id).is_some() && factor < self.model.factors.len() {
                     self.screen = Screen::Case {
                         case: id,
-                        factor: 0,
+                        factor,
                         confirm_unmarked: false,
                     };
+                }
+            }
+            Action::ShowMatrix => {
+                self.screen = Screen::Matrix {
+                    filter: CaseFilter::default(),
+                };
+            }
+            Action::SetMatrixFilter(new_filter) => {
+                if let Screen::Matrix { filter } = &mut self.screen {
+                    *filter = new_filter;
                 }
             }
             Action::SelectFactor(index) => {
@@ -461,9 +488,20 @@ impl CasebookApp {
                     feedback::feedback_screen_ui(ui, &view, &mut actions);
                 }
             }
+            Screen::Matrix { filter } => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    matrix::matrix_ui(ui, &self.model, &self.library.all(), *filter, &mut actions);
+                });
+            }
             Screen::Reference { factor, .. } => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    reference::reference_ui(ui, &self.model, factor.as_ref(), &mut actions);
+                    reference::reference_ui(
+                        ui,
+                        &self.model,
+                        &self.library.all(),
+                        factor.as_ref(),
+                        &mut actions,
+                    );
                 });
             }
         }

@@ -7,6 +7,7 @@ pub mod case_text;
 pub mod feedback;
 pub mod library;
 pub mod marking;
+pub mod matrix;
 pub mod problems;
 pub mod reference;
 pub mod theme;

@@ -1,7 +1,8 @@
 //! The model reference: every factor with its meaning, its signs and the questions to ask,
 //! and the barriers. Reachable from every screen.
 
-use crate::domain::{Factor, FactorGroup, FactorId, Model};
+use crate::domain::casebook::{self, FactorCoverage, short_title};
+use crate::domain::{Case, Factor, FactorGroup, FactorId, Model};
 
 use super::app::Action;
 use super::theme;
@@ -10,9 +11,11 @@ use super::theme;
 pub fn reference_ui(
     ui: &mut egui::Ui,
     model: &Model,
+    cases: &[&Case],
     focus: Option<&FactorId>,
     actions: &mut Vec<Action>,
 ) {
+    let coverage = casebook::coverage(model, cases);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         ui.horizontal(|ui| {
@@ -29,18 +32,19 @@ pub fn reference_ui(
                 .inner_margin(12.0)
                 .show(ui, |ui| {
                     ui.label(egui::RichText::new(format!("{}: {}", factor.group.heading(), factor.name)).heading());
-                    factor_detail_ui(ui, model, factor);
+                    factor_detail_ui(ui, model, factor, &coverage, actions);
                 });
         }
         for group in [FactorGroup::Foundation, FactorGroup::WayIn] {
             ui.add_space(12.0);
             ui.label(egui::RichText::new(group.heading()).heading());
             ui.label(egui::RichText::new(group.explanation()).color(theme::SECONDARY_TEXT));
-            for factor in model.group(group) {
+            // The factor opened above is not repeated here.
+            for factor in model.group(group).filter(|f| Some(&f.id) != focus) {
                 egui::CollapsingHeader::new(theme::subheading(&factor.name))
                     .id_salt(factor.id.as_str())
                     .default_open(focus.is_none())
-                    .show(ui, |ui| factor_detail_ui(ui, model, factor));
+                    .show(ui, |ui| factor_detail_ui(ui, model, factor, &coverage, actions));
             }
         }
         ui.add_space(12.0);
@@ -57,7 +61,13 @@ pub fn reference_ui(
 }
 
 /// What a factor means, its signs, questions and barriers.
-pub fn factor_detail_ui(ui: &mut egui::Ui, model: &Model, factor: &Factor) {
+pub fn factor_detail_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    factor: &Factor,
+    coverage: &[FactorCoverage<'_>],
+    actions: &mut Vec<Action>,
+) {
     ui.label(egui::RichText::new(&factor.summary).family(theme::bold()));
     list_ui(ui, "What it looks like when present", &factor.present_signs);
     list_ui(ui, "What its absence looks like", &factor.absent_signs);
@@ -71,6 +81,52 @@ pub fn factor_detail_ui(ui: &mut egui::Ui, model: &Model, factor: &Factor) {
     if !barriers.is_empty() {
         ui.label(format!("Barriers to watch for: {}.", barriers.join(", ")));
     }
+    let index = model.factors.iter().position(|f| f.id == factor.id);
+    if let (Some(index), Some(row)) = (index, coverage.iter().find(|c| c.factor == &factor.id)) {
+        cases_line_ui(
+            ui,
+            factor,
+            index,
+            "Cases where the model reads it as present:",
+            &row.present,
+            actions,
+        );
+        cases_line_ui(
+            ui,
+            factor,
+            index,
+            "Cases where it is missing:",
+            &row.missing,
+            actions,
+        );
+    }
+}
+
+/// A line of links, one per case, each opening the case at this factor.
+fn cases_line_ui(
+    ui: &mut egui::Ui,
+    factor: &Factor,
+    index: usize,
+    heading: &str,
+    cases: &[&Case],
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(heading).family(theme::bold()));
+        if cases.is_empty() {
+            ui.label("none in the library yet.");
+        }
+        for case in cases {
+            let title = short_title(case);
+            let response = ui.link(title);
+            let name = format!("Open {title} at {}", factor.name);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+            theme::paint_focus(ui, &response);
+            if response.clicked() {
+                actions.push(Action::OpenCaseAt(case.id.clone(), index));
+            }
+        }
+    });
 }
 
 fn list_ui(ui: &mut egui::Ui, heading: &str, items: &[String]) {

@@ -31,6 +31,8 @@ pub const FOUND_FILL: Color32 = Color32::from_rgb(0xcc, 0xe2, 0xd8);
 pub const MISSED_FILL: Color32 = Color32::from_rgb(0xff, 0xe6, 0xb3);
 /// Background of passages the trainee cited that the model does not.
 pub const EXTRA_FILL: Color32 = Color32::from_rgb(0xe8, 0xe8, 0xe8);
+/// Background of a factor the model reads as missing, in the matrix.
+pub const MISSING_FILL: Color32 = Color32::from_rgb(0xf6, 0xd7, 0xd2);
 /// The orange used for "needs attention".
 pub const ORANGE: Color32 = Color32::from_rgb(0xb5, 0x4d, 0x00);
 

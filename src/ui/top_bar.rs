@@ -23,6 +23,9 @@ pub fn top_bar_ui(
         if !matches!(screen, Screen::Library) && ui.button("Library").clicked() {
             actions.push(Action::ShowLibrary);
         }
+        if !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked() {
+            actions.push(Action::ShowMatrix);
+        }
         match screen {
             Screen::Reference { .. } => {
                 if ui.button("Close model reference").clicked() {
