@@ -55,6 +55,14 @@ impl FactorGroup {
         }
     }
 
+    /// The singular name, for one factor of the group.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Self::Foundation => "Foundation",
+            Self::WayIn => "Way in",
+        }
+    }
+
     /// One sentence on what the group means.
     pub fn explanation(self) -> &'static str {
         match self {

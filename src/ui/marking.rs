@@ -101,14 +101,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         }
     });
     ui.separator();
-    ui.label(
-        RichText::new(format!(
-            "{}: {}",
-            factor.group.heading().trim_end_matches('s'),
-            factor.name
-        ))
-        .heading(),
-    );
+    ui.label(RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
     ui.label(&factor.summary);
     if ui
         .link(format!("What {} means, with questions to ask", factor.name))

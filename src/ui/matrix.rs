@@ -83,7 +83,7 @@ pub fn matrix_ui(
                                     .wrap(),
                             );
                             ui.label(
-                                RichText::new(factor.group.heading().trim_end_matches('s'))
+                                RichText::new(factor.group.singular())
                                     .small()
                                     .color(theme::SECONDARY_TEXT),
                             );

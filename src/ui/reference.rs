@@ -31,7 +31,7 @@ pub fn reference_ui(
                 .stroke(egui::Stroke::new(2.0, theme::BLUE))
                 .inner_margin(12.0)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(format!("{}: {}", factor.group.heading(), factor.name)).heading());
+                    ui.label(egui::RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
                     factor_detail_ui(ui, model, factor, &coverage, actions);
                 });
         }
