@@ -213,7 +213,10 @@ fn the_model_reference_opens_from_a_case_and_returns_to_it() {
     assert!(shows(&harness, "The model: Collaborative working"));
     for factor in &model().factors {
         assert!(
-            harness.query_by_label_contains(&factor.name).is_some(),
+            harness
+                .query_all_by_label_contains(&factor.name)
+                .next()
+                .is_some(),
             "{} is listed",
             factor.name
         );

@@ -180,3 +180,96 @@ fn optional_fields_may_be_written_with_or_without_some() {
     let case = io::parse_case(&text, "with-some.ron", &model()).unwrap();
     assert_eq!(case.sections[0].period.as_deref(), Some("Week 1"));
 }
+
+#[test]
+fn every_case_meets_the_casebook_standard() {
+    let model = model();
+    for loaded in io::bundled_cases(&model).cases {
+        let case = &loaded.case;
+        let id = case.id.as_str();
+        assert!(case.sections.len() >= 4, "{id}: at least four sections");
+        assert!(case.passage_count() >= 12, "{id}: at least twelve passages");
+        assert!(
+            case.questions.len() >= 3,
+            "{id}: three or more discussion questions"
+        );
+        assert!(
+            !case.facilitator_notes.is_empty(),
+            "{id}: facilitator notes"
+        );
+        assert_eq!(
+            case.answers.len(),
+            model.factors.len(),
+            "{id}: every factor answered"
+        );
+        for answer in &case.answers {
+            let wrong = matches!(
+                answer.verdict,
+                collab_casebook::domain::Verdict::Missing
+                    | collab_casebook::domain::Verdict::Partly
+            );
+            if case.kind == CaseKind::Critique && wrong {
+                assert!(
+                    answer.would_have_changed.is_some(),
+                    "{id}: {} says what collaboration would have changed",
+                    answer.factor
+                );
+            }
+        }
+        let cited: BTreeSet<&str> = case
+            .passages()
+            .flat_map(|p| {
+                p.sources
+                    .iter()
+                    .map(collab_casebook::domain::SourceId::as_str)
+            })
+            .collect();
+        for source in &case.sources {
+            assert!(
+                cited.contains(source.id.as_str()),
+                "{id}: source {} is cited",
+                source.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_library_shows_every_factor_both_present_and_missing() {
+    let model = model();
+    let report = io::bundled_cases(&model);
+    let cases: Vec<&collab_casebook::domain::Case> = report.cases.iter().map(|c| &c.case).collect();
+    for row in collab_casebook::domain::casebook::coverage(&model, &cases) {
+        assert!(
+            !row.present.is_empty(),
+            "some case shows {} present",
+            row.factor
+        );
+        assert!(
+            !row.missing.is_empty(),
+            "some case shows {} missing",
+            row.factor
+        );
+    }
+}
+
+#[test]
+fn short_cases_for_junior_grades_exist_and_composites_say_so() {
+    let report = io::bundled_cases(&model());
+    let short: Vec<_> = report
+        .cases
+        .iter()
+        .filter(|c| c.case.minutes <= 15 && c.case.audience.contains(&Audience::AllGrades))
+        .collect();
+    assert!(
+        short.len() >= 2,
+        "two short cases for seminars at junior grades"
+    );
+    for loaded in &short {
+        assert!(
+            loaded.case.composite_note.is_some(),
+            "{} is a composite and says so",
+            loaded.case.id
+        );
+    }
+}

@@ -23,16 +23,31 @@ pub const MAX_FILES: usize = 2000;
 /// Deepest folder level searched below a folder the user opens.
 pub const MAX_FOLDER_DEPTH: usize = 6;
 
-/// The cases built into the app: file name and text.
-const BUNDLED: &[(&str, &str)] = &[
-    (
-        "universal-credit.ron",
-        include_str!("../../scenarios/universal-credit.ron"),
-    ),
-    (
-        "virginia-childrens-services.ron",
-        include_str!("../../scenarios/virginia-childrens-services.ron"),
-    ),
+/// Builds the list of bundled cases from file names in `scenarios/`.
+macro_rules! bundled {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../scenarios/", $name)))),*]
+    };
+}
+
+/// The cases built into the app, in library order: file name and text. A test checks that
+/// this list and the files in `scenarios/` match.
+const BUNDLED: &[(&str, &str)] = bundled![
+    "universal-credit.ron",
+    "virginia-childrens-services.ron",
+    "hospital-discharge.ron",
+    "school-move.ron",
+    "service-canada.ron",
+    "supportive-housing-connecticut.ron",
+    "jdai-bernalillo.ron",
+    "third-parties.ron",
+    "college-of-policing.ron",
+    "police-and-crime-commissioners.ron",
+    "business-compliance-partnerships.ron",
+    "defra-outcome-systems.ron",
+    "total-place.ron",
+    "troubled-families.ron",
+    "greater-manchester-health.ron",
 ];
 
 /// Where a case came from.
@@ -106,26 +121,25 @@ pub fn bundled_file_names() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(name, _)| *name)
 }
 
-/// Loads every case in the given files and folders. Folders are searched for `.ron` files.
-pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
-    let mut report = LoadReport::default();
+/// The files named, and the `.ron` files in the folders named, in order; with a problem
+/// for every path that cannot be read and every folder without case files.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     let mut files = Vec::new();
+    let mut errors = Vec::new();
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
-                let mut notes = Vec::new();
-                collect_folder(path, 0, &mut files, &mut notes);
-                report.errors.extend(notes);
+                collect_folder(path, 0, &mut files, &mut errors);
                 if files.len() == before {
-                    report.errors.push(FileError::single(
+                    errors.push(FileError::single(
                         path.display().to_string(),
                         Problem::whole_file(ProblemKind::EmptyFolder),
                     ));
                 }
             }
             Ok(_) => files.push(path.clone()),
-            Err(error) => report.errors.push(FileError::single(
+            Err(error) => errors.push(FileError::single(
                 path.display().to_string(),
                 Problem::whole_file(ProblemKind::Read {
                     reason: error.to_string(),
@@ -133,6 +147,16 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
             )),
         }
     }
+    (files, errors)
+}
+
+/// Loads every case in the given files and folders. Folders are searched for `.ron` files.
+pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
+    let (files, errors) = expand_paths(paths);
+    let mut report = LoadReport {
+        errors,
+        ..LoadReport::default()
+    };
 
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for path in files {
@@ -170,7 +194,7 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
 }
 
 /// Reads a file as text, refusing large files before reading them.
-fn read_text(path: &Path) -> Result<String, FileError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
     let label = path.display().to_string();
     let fail = |kind| FileError::single(label.clone(), Problem::whole_file(kind));
     let read_error = |error: std::io::Error| {

@@ -3,6 +3,7 @@
 //! Knows RON and paths; knows nothing of egui. Every file is untrusted: sizes are bounded
 //! before reading, every problem names the file, line and column, and nothing here panics.
 
+pub mod attempt_file;
 pub mod case_file;
 pub mod error;
 pub mod load;
