@@ -86,6 +86,17 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     assert_labels_unique(&harness, "cases by factor");
 
     press(&mut harness, "Library");
+    press(&mut harness, &format!("Run a seminar: {}", uc.title));
+    assert_labels_unique(&harness, "seminar, reading");
+    press(
+        &mut harness,
+        &format!("Factor 1: {} (0 marks)", model().factors[0].name),
+    );
+    press(&mut harness, "Start a 5 minute timer");
+    assert_labels_unique(&harness, "seminar, a factor with the timer running");
+    press(&mut harness, "Debrief agenda");
+    assert_labels_unique(&harness, "seminar, debrief");
+    press(&mut harness, "End the seminar");
     harness.state_mut().apply(Action::LoadPaths(vec![
         "tests/data/broken/missing-comma.ron".into(),
     ]));

@@ -196,6 +196,8 @@ pub struct Answer {
     pub would_have_changed: Option<String>,
     /// Set when the reading is contested: a prompt for discussion, not right or wrong.
     pub contested: Option<Contested>,
+    /// A question to open the debrief on this factor, when the author gives one.
+    pub prompt: Option<String>,
 }
 
 /// A source the case draws on.

@@ -138,6 +138,7 @@ mod tests {
             rationale: String::new(),
             evidence: Vec::new(),
             would_have_changed: None,
+            prompt: None,
             contested: None,
         };
         Case {

@@ -387,6 +387,7 @@ mod tests {
             rationale: "Because.".to_owned(),
             evidence: evidence.iter().map(|e| PassageId::new(*e)).collect(),
             would_have_changed: None,
+            prompt: None,
             contested: None,
         }
     }

@@ -249,6 +249,72 @@ pub fn agenda(
     items.into_iter().map(|(_, item)| item).collect()
 }
 
+/// The facilitator's optional timer. Times are seconds on any steady clock the caller
+/// passes in, so the timer itself never reads a clock. Nothing is ever timed on a
+/// trainee: when it reaches zero it says so and waits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timer {
+    /// How long the timer was set for, including extensions.
+    pub length: f64,
+    /// Time counted before the current run.
+    elapsed_before: f64,
+    /// When the current run started, if running.
+    running_since: Option<f64>,
+}
+
+impl Timer {
+    /// A running timer of `length` seconds, started at `now`.
+    pub fn start(length: f64, now: f64) -> Self {
+        Self {
+            length,
+            elapsed_before: 0.0,
+            running_since: Some(now),
+        }
+    }
+
+    /// Seconds counted so far.
+    pub fn elapsed(&self, now: f64) -> f64 {
+        self.elapsed_before
+            + self
+                .running_since
+                .map_or(0.0, |since| (now - since).max(0.0))
+    }
+
+    /// Seconds left, never below zero.
+    pub fn remaining(&self, now: f64) -> f64 {
+        (self.length - self.elapsed(now)).max(0.0)
+    }
+
+    /// Whether it is counting.
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Stops counting, keeping the time left.
+    pub fn pause(&mut self, now: f64) {
+        self.elapsed_before = self.elapsed(now);
+        self.running_since = None;
+    }
+
+    /// Counts again from `now`.
+    pub fn resume(&mut self, now: f64) {
+        if self.running_since.is_none() {
+            self.running_since = Some(now);
+        }
+    }
+
+    /// Adds time.
+    pub fn extend(&mut self, seconds: f64) {
+        self.length += seconds;
+    }
+
+    /// The time left as minutes and seconds, such as "4:05".
+    pub fn display(&self, now: f64) -> String {
+        let total = self.remaining(now).ceil() as u64;
+        format!("{}:{:02}", total / 60, total % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +348,7 @@ mod tests {
             rationale: String::new(),
             evidence: vec![PassageId::new("p1")],
             would_have_changed: None,
+            prompt: None,
             contested: contested.then(|| Contested {
                 why: String::new(),
                 other_verdict: Verdict::Missing,
@@ -426,5 +493,21 @@ mod tests {
             .map(|i| i.factor.0)
             .collect();
         assert_eq!(order, ["a", "b"]);
+    }
+
+    #[test]
+    fn the_timer_pauses_resumes_and_extends_with_injected_times() {
+        let mut timer = Timer::start(300.0, 1000.0);
+        assert_eq!(timer.remaining(1060.0), 240.0);
+        assert_eq!(timer.display(1060.0), "4:00");
+        timer.pause(1060.0);
+        assert!(!timer.is_running());
+        assert_eq!(timer.remaining(5000.0), 240.0, "paused time does not count");
+        timer.resume(5000.0);
+        timer.extend(60.0);
+        assert_eq!(timer.remaining(5010.5), 289.5);
+        assert_eq!(timer.display(5010.5), "4:50");
+        assert_eq!(timer.remaining(99_999.0), 0.0, "it stops at zero");
+        assert_eq!(timer.display(99_999.0), "0:00");
     }
 }

@@ -103,6 +103,9 @@ pub struct AnswerFile {
     /// Set when the reading is contested.
     #[serde(default)]
     pub contested: Option<ContestedFile>,
+    /// A question to open the seminar debrief on this factor.
+    #[serde(default)]
+    pub prompt: Option<String>,
 }
 
 /// A contested reading as written.
@@ -361,6 +364,7 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
             "would_have_changed",
             &place,
         );
+        check.optional_text(answer.prompt.as_ref(), "prompt", &place);
         if let Some(contested) = &answer.contested {
             check.text(&contested.why, "why", &place);
             check.text(&contested.other_rationale, "other_rationale", &place);
@@ -449,6 +453,7 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                 other_verdict: c.other_verdict,
                 other_rationale: c.other_rationale.trim().to_owned(),
             }),
+            prompt: a.prompt.as_ref().map(|p| p.trim().to_owned()),
         })
         .collect();
 

@@ -3,6 +3,7 @@
 //! Knows RON and paths; knows nothing of egui. Every file is untrusted: sizes are bounded
 //! before reading, every problem names the file, line and column, and nothing here panics.
 
+pub mod atomic;
 pub mod attempt_file;
 pub mod case_file;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod load;
 pub mod locate;
 pub mod model_file;
 pub mod ron_text;
+pub mod session_record;
 
 pub use error::{FileError, Position, Problem, ProblemKind};
 pub use load::{CaseOrigin, LoadReport, LoadedCase, bundled_cases, load_paths, parse_case};

@@ -8,7 +8,10 @@ use crate::domain::{
 };
 use crate::io::{self, FileError, LoadReport, LoadedCase};
 
-use super::{feedback, library, marking, matrix, problems, reference, theme, top_bar};
+use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
+
+use super::seminar::{Seminar, SeminarView, Stage};
+use super::{feedback, library, marking, matrix, problems, reference, seminar, theme, top_bar};
 
 /// What the app is showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub enum Screen {
         /// Which cases to show.
         filter: CaseFilter,
     },
+    /// Seminar mode: the facilitator's console, with the room view in its own window.
+    Seminar,
     /// The model reference, over another screen.
     Reference {
         /// The factor to show first, if any.
@@ -47,7 +52,7 @@ pub enum Screen {
 
 /// Something the user asked for. Screens return these; [`CasebookApp::apply`] carries them out.
 #[must_use]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Go to the library.
     ShowLibrary,
@@ -83,6 +88,60 @@ pub enum Action {
     ShowReference(Option<FactorId>),
     /// Close the model reference.
     CloseReference,
+    /// Start a seminar on a case.
+    StartSeminar(CaseId),
+    /// Go back to the seminar in progress.
+    ShowSeminar,
+    /// Go to a stage of the seminar.
+    SeminarGo(Stage),
+    /// Move on (1) or back (-1) through the seminar.
+    SeminarStep(i32),
+    /// Set the show-of-hands count for a verdict on a factor.
+    SetTally(FactorId, Verdict, u32),
+    /// Count attempt files.
+    ImportAttempts(Vec<PathBuf>),
+    /// Ask for attempt files with the native dialog.
+    ImportAttemptsDialog,
+    /// Ask for a folder of attempt files with the native dialog.
+    ImportAttemptsFolderDialog,
+    /// Show the room the model's answer for a factor.
+    Reveal(FactorId),
+    /// Show the room the model's answer for every factor.
+    RevealAll,
+    /// Hide the model's answer for a factor again.
+    Hide(FactorId),
+    /// Open or close the room view window.
+    SetRoomView(bool),
+    /// Start the timer.
+    TimerStart {
+        /// Its length.
+        minutes: u32,
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Pause the timer.
+    TimerPause {
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Resume the timer.
+    TimerResume {
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Add time to the timer.
+    TimerExtend {
+        /// How much.
+        minutes: u32,
+    },
+    /// Stop and hide the timer.
+    TimerStop,
+    /// Ask for a folder and save the session record there.
+    ExportSessionDialog,
+    /// Save the session record into a folder.
+    ExportSession(PathBuf),
+    /// End the seminar and go back to the library.
+    EndSeminar,
     /// Ask for case files with the native dialog.
     OpenFilesDialog,
     /// Ask for a folder of cases with the native dialog.
@@ -91,6 +150,14 @@ pub enum Action {
     LoadPaths(Vec<PathBuf>),
     /// Show or hide the problems panel.
     SetProblemsVisible(bool),
+}
+
+/// The seminar in progress with what is derived from it each frame.
+struct SeminarRoom<'a> {
+    seminar: &'a Seminar,
+    case: &'a Case,
+    room: BTreeMap<FactorId, RoomFactor>,
+    agenda: Vec<AgendaItem>,
 }
 
 /// The cases the app knows, in library order.
@@ -136,6 +203,8 @@ pub struct CasebookApp {
     /// The last agreement each case was checked at, for the library's progress line.
     checked: BTreeMap<CaseId, Option<u32>>,
     screen: Screen,
+    /// The seminar in progress, if any; it survives visits to other screens.
+    seminar: Option<Seminar>,
     /// Loaded-files message for the status line.
     status: Option<String>,
 }
@@ -163,6 +232,7 @@ impl CasebookApp {
             attempts: BTreeMap::new(),
             checked: BTreeMap::new(),
             screen: Screen::Library,
+            seminar: None,
             status: None,
         };
         app.take_report(bundled);
@@ -184,6 +254,11 @@ impl CasebookApp {
     /// The library.
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// The seminar in progress, if any.
+    pub fn seminar(&self) -> Option<&Seminar> {
+        self.seminar.as_ref()
     }
 
     /// The attempt on a case, if one was started.
@@ -229,7 +304,10 @@ impl CasebookApp {
     fn current_case_id(&self) -> Option<CaseId> {
         match &self.screen {
             Screen::Case { case, .. } | Screen::Feedback { case, .. } => Some(case.clone()),
-            Screen::Library | Screen::Matrix { .. } | Screen::Reference { .. } => None,
+            Screen::Library
+            | Screen::Matrix { .. }
+            | Screen::Seminar
+            | Screen::Reference { .. } => None,
         }
     }
 
@@ -400,6 +478,176 @@ impl CasebookApp {
                 self.take_report(report);
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
+            Action::StartSeminar(id) => {
+                if let Some(loaded) = self.library.get(&id) {
+                    self.seminar = Some(Seminar::new(&loaded.case));
+                    self.screen = Screen::Seminar;
+                }
+            }
+            Action::ShowSeminar => {
+                if self.seminar.is_some() {
+                    self.screen = Screen::Seminar;
+                }
+            }
+            Action::EndSeminar => {
+                self.seminar = None;
+                self.screen = Screen::Library;
+            }
+            Action::ImportAttemptsDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import attempt files")
+                    .add_filter("Attempt files", &["ron"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.apply(Action::ImportAttempts(paths));
+                }
+            }
+            Action::ImportAttemptsFolderDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import a folder of attempt files")
+                    .pick_folder();
+                if let Some(folder) = picked {
+                    self.apply(Action::ImportAttempts(vec![folder]));
+                }
+            }
+            Action::ExportSessionDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Choose a folder for the session record")
+                    .pick_folder();
+                if let Some(folder) = picked {
+                    self.apply(Action::ExportSession(folder));
+                }
+            }
+            Action::ExportSession(folder) => self.export_session(&folder),
+            other => self.apply_to_seminar(other),
+        }
+    }
+
+    /// Applies an action that changes the seminar in progress.
+    fn apply_to_seminar(&mut self, action: Action) {
+        let Some(seminar) = self.seminar.as_mut() else {
+            return;
+        };
+        let Some(loaded) = self.library.get(&seminar.case) else {
+            return;
+        };
+        let case = &loaded.case;
+        match action {
+            Action::SeminarGo(stage) => seminar.stage = stage,
+            Action::SeminarStep(step) => {
+                seminar.stage = seminar.stepped(case, self.model.factors.len(), step);
+            }
+            Action::SetTally(factor, verdict, count) => {
+                *seminar.hands.entry(factor).or_default().count_mut(verdict) = count;
+            }
+            Action::ImportAttempts(paths) => {
+                let before = (
+                    seminar.gathered.accepted.len(),
+                    seminar.gathered.rejected.len(),
+                );
+                io::attempt_file::gather(&paths, case, &self.model, &mut seminar.gathered);
+                let counted = seminar.gathered.accepted.len() - before.0;
+                let aside = seminar.gathered.rejected.len() - before.1;
+                seminar.status = Some(format!(
+                    "Counted {counted} attempt {}; set aside {aside}.",
+                    if counted == 1 { "file" } else { "files" }
+                ));
+            }
+            Action::Reveal(factor) => {
+                seminar.revealed.insert(factor);
+            }
+            Action::RevealAll => {
+                seminar
+                    .revealed
+                    .extend(self.model.factors.iter().map(|f| f.id.clone()));
+            }
+            Action::Hide(factor) => {
+                seminar.revealed.remove(&factor);
+            }
+            Action::SetRoomView(open) => seminar.room_view = open,
+            Action::TimerStart { minutes, now } => {
+                seminar.timer = Some(Timer::start(f64::from(minutes) * 60.0, now));
+            }
+            Action::TimerPause { now } => {
+                if let Some(timer) = &mut seminar.timer {
+                    timer.pause(now);
+                }
+            }
+            Action::TimerResume { now } => {
+                if let Some(timer) = &mut seminar.timer {
+                    timer.resume(now);
+                }
+            }
+            Action::TimerExtend { minutes } => {
+                if let Some(timer) = &mut seminar.timer {
+                    timer.extend(f64::from(minutes) * 60.0);
+                }
+            }
+            Action::TimerStop => seminar.timer = None,
+            _ => {}
+        }
+    }
+
+    /// The room's marks and the agenda for the seminar in progress.
+    fn seminar_room(&self) -> Option<SeminarRoom<'_>> {
+        let seminar = self.seminar.as_ref()?;
+        let case = &self.library.get(&seminar.case)?.case;
+        let attempts: Vec<&Attempt> = seminar
+            .gathered
+            .accepted
+            .iter()
+            .map(|r| &r.attempt)
+            .collect();
+        let room = crate::domain::seminar::aggregate(case, &seminar.hands, &attempts);
+        let agenda = crate::domain::seminar::agenda(&self.model, case, &room);
+        Some(SeminarRoom {
+            seminar,
+            case,
+            room,
+            agenda,
+        })
+    }
+
+    /// Saves the session record into a folder and says where.
+    fn export_session(&mut self, folder: &std::path::Path) {
+        let date = jiff::ZonedDateTime::now().date().to_string();
+        let result = self.seminar_room().map(
+            |SeminarRoom {
+                 seminar,
+                 case,
+                 room,
+                 agenda,
+             }| {
+                let session = io::session_record::Session {
+                    model: &self.model,
+                    case,
+                    room: &room,
+                    agenda: &agenda,
+                    revealed: &seminar.revealed,
+                    files_counted: seminar.gathered.accepted.len(),
+                    rejected: &seminar.gathered.rejected,
+                    date: &date,
+                };
+                io::session_record::write(folder, &session)
+            },
+        );
+        let message = match result {
+            Some(Ok(paths)) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                format!("Saved {} in {}.", names.join(", "), folder.display())
+            }
+            Some(Err(error)) => format!(
+                "The session record could not be saved in {} ({error}). Choose another folder.",
+                folder.display()
+            ),
+            None => return,
+        };
+        if let Some(seminar) = &mut self.seminar {
+            seminar.status = Some(message);
         }
     }
 
@@ -419,6 +667,7 @@ impl CasebookApp {
             top_bar::top_bar_ui(
                 ui,
                 &self.screen,
+                self.seminar.is_some(),
                 self.problems.len(),
                 self.problems_visible,
                 &mut actions,
@@ -486,6 +735,29 @@ impl CasebookApp {
                         focus,
                     };
                     feedback::feedback_screen_ui(ui, &view, &mut actions);
+                }
+            }
+            Screen::Seminar => {
+                if let Some(SeminarRoom {
+                    seminar,
+                    case,
+                    room,
+                    agenda,
+                }) = self.seminar_room()
+                {
+                    let view = SeminarView {
+                        model: &self.model,
+                        case,
+                        seminar,
+                        room: &room,
+                        agenda: &agenda,
+                        now: ui.input(|i| i.time),
+                    };
+                    seminar::seminar_keys(ui, &view, &mut actions);
+                    seminar::console_ui(ui, &view, &mut actions);
+                    if seminar.room_view {
+                        seminar::show_room_view(ui.ctx(), &view, &mut actions);
+                    }
                 }
             }
             Screen::Matrix { filter } => {

@@ -109,6 +109,13 @@ fn card_ui(
             if response.clicked() {
                 actions.push(Action::OpenCase(case.id.clone()));
             }
+            let response = ui.add(egui::Button::new("Run a seminar"));
+            let name = format!("Run a seminar: {}", case.title);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            theme::paint_focus(ui, &response);
+            if response.clicked() {
+                actions.push(Action::StartSeminar(case.id.clone()));
+            }
         });
 }
 

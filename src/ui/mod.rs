@@ -10,6 +10,7 @@ pub mod marking;
 pub mod matrix;
 pub mod problems;
 pub mod reference;
+pub mod seminar;
 pub mod theme;
 pub mod top_bar;
 

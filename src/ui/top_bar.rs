@@ -8,6 +8,7 @@ use super::theme;
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     screen: &Screen,
+    seminar_running: bool,
     problem_count: usize,
     problems_visible: bool,
     actions: &mut Vec<Action>,
@@ -22,6 +23,12 @@ pub fn top_bar_ui(
         ui.separator();
         if !matches!(screen, Screen::Library) && ui.button("Library").clicked() {
             actions.push(Action::ShowLibrary);
+        }
+        if seminar_running
+            && !matches!(screen, Screen::Seminar)
+            && ui.button("Back to the seminar").clicked()
+        {
+            actions.push(Action::ShowSeminar);
         }
         if !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked() {
             actions.push(Action::ShowMatrix);

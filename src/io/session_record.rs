@@ -1,0 +1,375 @@
+//! The seminar's record: a readable report (Markdown, and a printable, self-contained HTML
+//! page) and a CSV of the per-factor counts, each with the case id, version and date.
+//!
+//! Every piece of case text is escaped for the format it goes into, so a case file cannot
+//! inject markup into a report.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::domain::seminar::{AgendaItem, RoomFactor};
+use crate::domain::{Case, FactorId, Model, Verdict};
+
+use super::attempt_file::Rejection;
+
+/// Everything the record says about one session.
+pub struct Session<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The case discussed.
+    pub case: &'a Case,
+    /// The room's marks by factor.
+    pub room: &'a BTreeMap<FactorId, RoomFactor>,
+    /// The debrief agenda, in order.
+    pub agenda: &'a [AgendaItem],
+    /// Factors whose model answer was revealed.
+    pub revealed: &'a BTreeSet<FactorId>,
+    /// Attempt files counted.
+    pub files_counted: usize,
+    /// Attempt files set aside, with reasons.
+    pub rejected: &'a [Rejection],
+    /// The date of the session, such as "2026-11-28".
+    pub date: &'a str,
+}
+
+impl Session<'_> {
+    fn title(&self) -> String {
+        format!("Seminar record: {}", self.case.title)
+    }
+
+    fn file_stem(&self) -> String {
+        format!(
+            "seminar-{}-v{}-{}",
+            self.case.id, self.case.version, self.date
+        )
+    }
+
+    fn rows(
+        &self,
+    ) -> impl Iterator<Item = (&crate::domain::Factor, &crate::domain::Answer, RoomFactor)> {
+        self.model.factors.iter().filter_map(|factor| {
+            let answer = self.case.answer(&factor.id)?;
+            let room = self.room.get(&factor.id).cloned().unwrap_or_default();
+            Some((factor, answer, room))
+        })
+    }
+}
+
+fn percent(share: f32) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Escapes text for Markdown, so case text is shown as written.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '!'
+                | '|'
+                | '~'
+        ) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The record as Markdown.
+pub fn markdown(session: &Session<'_>) -> String {
+    let case = session.case;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(&session.title()));
+    let _ = writeln!(
+        out,
+        "- Case: {} (id `{}`, version {})",
+        md(&case.title),
+        case.id,
+        case.version
+    );
+    let _ = writeln!(out, "- Date: {}", md(session.date));
+    let _ = writeln!(
+        out,
+        "- Attempt files counted: {}; set aside: {}\n",
+        session.files_counted,
+        session.rejected.len()
+    );
+    let _ = writeln!(out, "## The room beside the model\n");
+    let _ = writeln!(
+        out,
+        "| Factor | Present | Partly | Missing | Can't tell | Model | Revealed |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    for (factor, answer, room) in session.rows() {
+        let t = room.tally;
+        let model = if answer.contested.is_some() {
+            format!("{} (contested)", answer.verdict)
+        } else {
+            answer.verdict.to_string()
+        };
+        let revealed = if session.revealed.contains(&factor.id) {
+            "yes"
+        } else {
+            "no"
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            md(&factor.name),
+            t.present,
+            t.partly,
+            t.missing,
+            t.cant_tell,
+            md(&model),
+            revealed
+        );
+    }
+    let _ = writeln!(out, "\n## Debrief agenda\n");
+    if session.agenda.is_empty() {
+        let _ = writeln!(
+            out,
+            "The room's marks were not entered, so there is no agenda."
+        );
+    }
+    for (n, item) in session.agenda.iter().enumerate() {
+        let name = session.model.factor_name(&item.factor);
+        let _ = writeln!(
+            out,
+            "{}. **{}**: {}. Split {}, differs from the model {}, confident and wrong {}.",
+            n + 1,
+            md(name),
+            item.reason.label(),
+            percent(item.split),
+            percent(item.departure),
+            percent(item.confident_and_wrong)
+        );
+        if let Some(prompt) = prompt(session, &item.factor) {
+            let _ = writeln!(out, "   Prompt: {}", md(&prompt));
+        }
+    }
+    if !session.rejected.is_empty() {
+        let _ = writeln!(out, "\n## Attempt files set aside\n");
+        for rejection in session.rejected {
+            let _ = writeln!(out, "- {}", md(&rejection.to_string()));
+        }
+    }
+    if !case.questions.is_empty() {
+        let _ = writeln!(out, "\n## Discussion questions\n");
+        for question in &case.questions {
+            let _ = writeln!(out, "- {}", md(question));
+        }
+    }
+    out
+}
+
+/// The debrief prompt for a factor: the case's own, or the model's first question.
+pub fn prompt(session: &Session<'_>, factor: &FactorId) -> Option<String> {
+    let from_case = session.case.answer(factor).and_then(|a| a.prompt.clone());
+    from_case.or_else(|| {
+        session
+            .model
+            .factor(factor)
+            .and_then(|f| f.questions.first().cloned())
+    })
+}
+
+/// The record as a self-contained HTML page with print styles.
+pub fn html(session: &Session<'_>) -> String {
+    use html_escape::encode_text as esc;
+    let case = session.case;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n",
+        esc(&session.title()),
+        STYLE
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&session.title()));
+    let _ = writeln!(
+        out,
+        "<p>Case id <code>{}</code>, version {}. Date: {}. Attempt files counted: {}; set aside: {}.</p>",
+        esc(case.id.as_str()),
+        case.version,
+        esc(session.date),
+        session.files_counted,
+        session.rejected.len()
+    );
+    let _ = writeln!(
+        out,
+        "<h2>The room beside the model</h2>\n<table>\n<thead><tr><th scope=\"col\">Factor</th><th scope=\"col\">Present</th><th scope=\"col\">Partly</th><th scope=\"col\">Missing</th><th scope=\"col\">Can't tell</th><th scope=\"col\">Model</th><th scope=\"col\">Revealed</th></tr></thead>\n<tbody>"
+    );
+    for (factor, answer, room) in session.rows() {
+        let t = room.tally;
+        let model = if answer.contested.is_some() {
+            format!("{} (contested)", answer.verdict)
+        } else {
+            answer.verdict.to_string()
+        };
+        let revealed = if session.revealed.contains(&factor.id) {
+            "yes"
+        } else {
+            "no"
+        };
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&factor.name),
+            t.present,
+            t.partly,
+            t.missing,
+            t.cant_tell,
+            esc(&model),
+            revealed
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>\n<h2>Debrief agenda</h2>");
+    if session.agenda.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>The room's marks were not entered, so there is no agenda.</p>"
+        );
+    } else {
+        let _ = writeln!(out, "<ol>");
+        for item in session.agenda {
+            let name = session.model.factor_name(&item.factor);
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong>: {}. Split {}, differs from the model {}, confident and wrong {}.",
+                esc(name),
+                esc(item.reason.label()),
+                percent(item.split),
+                percent(item.departure),
+                percent(item.confident_and_wrong)
+            );
+            if let Some(prompt) = prompt(session, &item.factor) {
+                let _ = write!(out, "<br>Prompt: {}", esc(&prompt));
+            }
+            let _ = writeln!(out, "</li>");
+        }
+        let _ = writeln!(out, "</ol>");
+    }
+    if !session.rejected.is_empty() {
+        let _ = writeln!(out, "<h2>Attempt files set aside</h2>\n<ul>");
+        for rejection in session.rejected {
+            let _ = writeln!(out, "<li>{}</li>", esc(&rejection.to_string()));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    if !case.questions.is_empty() {
+        let _ = writeln!(out, "<h2>Discussion questions</h2>\n<ul>");
+        for question in &case.questions {
+            let _ = writeln!(out, "<li>{}</li>", esc(question));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    let _ = writeln!(out, "</body>\n</html>");
+    out
+}
+
+const STYLE: &str = "body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #b1b4b6; padding: 0.3em 0.5em; text-align: left; }
+thead th { background: #f3f2f1; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }";
+
+/// The per-factor counts as CSV, one row per factor, with the case id, version and date
+/// on every row so rows from several sessions can be combined.
+pub fn csv(session: &Session<'_>) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "case_id",
+        "case_version",
+        "date",
+        "factor_id",
+        "factor",
+        "present",
+        "partly",
+        "missing",
+        "cant_tell",
+        "total",
+        "model_verdict",
+        "contested",
+        "revealed",
+    ])?;
+    for (factor, answer, room) in session.rows() {
+        let t = room.tally;
+        writer.write_record([
+            session.case.id.to_string(),
+            session.case.version.to_string(),
+            session.date.to_owned(),
+            factor.id.to_string(),
+            factor.name.clone(),
+            t.present.to_string(),
+            t.partly.to_string(),
+            t.missing.to_string(),
+            t.cant_tell.to_string(),
+            t.total().to_string(),
+            verdict_word(answer.verdict).to_owned(),
+            answer.contested.is_some().to_string(),
+            session.revealed.contains(&factor.id).to_string(),
+        ])?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Present => "present",
+        Verdict::Partly => "partly",
+        Verdict::Missing => "missing",
+        Verdict::CantTell => "cant_tell",
+    }
+}
+
+/// Writes the Markdown, HTML and CSV files into a folder. Never overwrites a file: if a
+/// name is taken, a number is added. Returns the paths written.
+pub fn write(folder: &Path, session: &Session<'_>) -> std::io::Result<Vec<PathBuf>> {
+    let csv_text = csv(session).map_err(std::io::Error::other)?;
+    let stem = session.file_stem();
+    let mut written = Vec::new();
+    for (extension, text) in [
+        ("md", markdown(session)),
+        ("html", html(session)),
+        ("csv", csv_text),
+    ] {
+        let path = free_path(folder, &stem, extension);
+        super::atomic::write_new(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// `folder/stem.ext`, or `folder/stem-2.ext` and so on if that exists.
+fn free_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
+    let first = folder.join(format!("{stem}.{extension}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| folder.join(format!("{stem}-{n}.{extension}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
