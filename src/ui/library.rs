@@ -100,22 +100,24 @@ fn card_ui(
             } else {
                 "Open"
             };
-            // The card shows the title, so the button says only the verb; its accessible
-            // name carries the title, so a screen reader hears which case it opens.
-            let response = ui.add(egui::Button::new(verb).min_size(egui::vec2(96.0, 0.0)));
-            let name = format!("{verb}: {}", case.title);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            theme::paint_focus(ui, &response);
-            if response.clicked() {
-                actions.push(Action::OpenCase(case.id.clone()));
-            }
-            let response = ui.add(egui::Button::new("Run a seminar"));
-            let name = format!("Run a seminar: {}", case.title);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            theme::paint_focus(ui, &response);
-            if response.clicked() {
-                actions.push(Action::StartSeminar(case.id.clone()));
-            }
+            ui.horizontal(|ui| {
+                // The card shows the title, so the button says only the verb; its accessible
+                // name carries the title, so a screen reader hears which case it opens.
+                let response = ui.add(egui::Button::new(verb).min_size(egui::vec2(96.0, 0.0)));
+                let name = format!("{verb}: {}", case.title);
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                theme::paint_focus(ui, &response);
+                if response.clicked() {
+                    actions.push(Action::OpenCase(case.id.clone()));
+                }
+                let response = ui.add(egui::Button::new("Run a seminar"));
+                let name = format!("Run a seminar: {}", case.title);
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                theme::paint_focus(ui, &response);
+                if response.clicked() {
+                    actions.push(Action::StartSeminar(case.id.clone()));
+                }
+            });
         });
 }
 

@@ -497,6 +497,7 @@ fn distribution_ui(
         .allow_boxed_zoom(false)
         .show_x(false)
         .show_y(false)
+        .show_grid(false)
         .include_y(0.0)
         .include_y(f64::from(tally.total().max(1)))
         .x_axis_formatter(labels)
