@@ -10,6 +10,7 @@
 //! - [`cli`]: the `check` command for case authors.
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod io;
 pub mod ui;

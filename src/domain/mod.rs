@@ -9,6 +9,7 @@ pub mod case;
 pub mod casebook;
 pub mod feedback;
 pub mod model;
+pub mod progress;
 pub mod seminar;
 
 pub use attempt::{Attempt, Confidence, Mark};

@@ -610,7 +610,7 @@ impl CasebookApp {
 
     /// Saves the session record into a folder and says where.
     fn export_session(&mut self, folder: &std::path::Path) {
-        let date = jiff::ZonedDateTime::now().date().to_string();
+        let date = crate::clock::today();
         let result = self.seminar_room().map(
             |SeminarRoom {
                  seminar,

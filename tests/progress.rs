@@ -1,0 +1,159 @@
+//! The self-study record and spaced review, with fixed dates.
+
+mod common;
+
+use chrono::{DateTime, Duration, TimeZone as _, Utc};
+use collab_casebook::domain::progress::{Progress, ReviewQuestion};
+use collab_casebook::domain::{Attempt, Confidence, Feedback, Verdict};
+use common::{bundled, model};
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+}
+
+/// Marks every factor of the case with the model's verdict, except `wrong`, marked the
+/// opposite way with High confidence.
+fn attempt(case: &collab_casebook::domain::Case, wrong: &str) -> Attempt {
+    let mut attempt = Attempt::new(case);
+    for answer in &case.answers {
+        let verdict = if answer.factor.as_str() == wrong {
+            if answer.verdict == Verdict::Present {
+                Verdict::Missing
+            } else {
+                Verdict::Present
+            }
+        } else {
+            answer.verdict
+        };
+        attempt.set_verdict(&answer.factor, Some(verdict));
+        attempt.set_confidence(&answer.factor, Some(Confidence::High));
+    }
+    attempt
+}
+
+#[test]
+fn a_check_is_kept_and_misjudged_factors_are_queued_for_review() {
+    let model = model();
+    let case = bundled("universal-credit");
+    let attempt = attempt(&case, "relationships");
+    let feedback = Feedback::new(&model, &case, &attempt);
+    let mut progress = Progress::default();
+    progress.record_check(&case, &attempt, &feedback, at(1));
+
+    assert_eq!(progress.history.len(), 1);
+    assert_eq!(
+        progress.last_check(&case.id).unwrap().confident_and_wrong,
+        1
+    );
+    let queued: Vec<&str> = progress.review.iter().map(|r| r.factor.as_str()).collect();
+    assert_eq!(queued, ["relationships"]);
+    assert_eq!(progress.due(at(1), 10).len(), 1);
+
+    // Checking again does not queue the same factor twice.
+    progress.record_check(&case, &attempt, &feedback, at(2));
+    assert_eq!(progress.review.len(), 1);
+    assert_eq!(progress.history.len(), 2);
+}
+
+#[test]
+fn review_moves_further_out_when_right_and_comes_back_sooner_when_wrong() {
+    let model = model();
+    let case = bundled("universal-credit");
+    let a = attempt(&case, "relationships");
+    let mut right = Progress::default();
+    right.record_check(&case, &a, &Feedback::new(&model, &case, &a), at(1));
+    let mut wrong = right.clone();
+    let factor = right.review[0].factor.clone();
+
+    right.answer_review(&case.id, &factor, true, at(1));
+    wrong.answer_review(&case.id, &factor, false, at(1));
+    let right_due = right.review[0].card.due;
+    let wrong_due = wrong.review[0].card.due;
+    assert!(
+        right_due > wrong_due,
+        "right: {right_due}, wrong: {wrong_due}"
+    );
+    assert!(right_due >= at(1) + Duration::days(1));
+    assert!(
+        right.due(at(1), 10).is_empty(),
+        "not due again the same day once answered right"
+    );
+
+    // A second right answer, when it falls due, pushes it out further still.
+    let first_gap = right_due - at(1);
+    right.answer_review(&case.id, &factor, true, right_due);
+    let second_gap = right.review[0].card.due - right_due;
+    assert!(second_gap > first_gap, "{second_gap} > {first_gap}");
+}
+
+#[test]
+fn a_review_question_accepts_any_factor_the_passage_shows_with_its_verdict() {
+    let case = bundled("universal-credit");
+    let answer = case
+        .answers
+        .iter()
+        .find(|a| a.factor.as_str() == "relationships")
+        .unwrap();
+    let question = ReviewQuestion::for_item(&case, &answer.factor).unwrap();
+    assert_eq!(&question.passage, &answer.evidence[0]);
+    assert!(question.is_right(&answer.factor, answer.verdict));
+    let other = if answer.verdict == Verdict::Present {
+        Verdict::Missing
+    } else {
+        Verdict::Present
+    };
+    assert!(!question.is_right(&answer.factor, other));
+    for (factor, verdict) in &question.accepted {
+        assert!(
+            case.answer(factor)
+                .unwrap()
+                .evidence
+                .contains(&question.passage)
+        );
+        assert!(question.is_right(factor, *verdict));
+    }
+}
+
+#[test]
+fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
+    let model = model();
+    let uc = bundled("universal-credit");
+    let va = bundled("virginia-childrens-services");
+    let mut progress = Progress::default();
+    for (day, case, wrong) in [
+        (1, &uc, "relationships"),
+        (2, &uc, "relationships"),
+        (3, &va, "sharing-power"),
+    ] {
+        let a = attempt(case, wrong);
+        progress.record_check(case, &a, &Feedback::new(&model, case, &a), at(day));
+    }
+    progress.attempts.insert(
+        bundled("total-place").id,
+        Attempt::new(&bundled("total-place")),
+    );
+    let summary = progress.summary(&model);
+    assert_eq!(
+        summary
+            .finished
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        ["universal-credit", "virginia-childrens-services"]
+    );
+    assert_eq!(
+        summary
+            .started
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        ["total-place"]
+    );
+    assert_eq!(summary.most_misjudged[0].0.as_str(), "relationships");
+    assert_eq!(summary.most_misjudged[0].1, 2);
+    assert_eq!(summary.high_confidence.len(), 3);
+    assert_eq!(summary.high_confidence[0].1, 1);
+
+    progress.clear();
+    assert_eq!(progress, Progress::default());
+}
