@@ -27,6 +27,20 @@ pub struct Cli {
     /// Start full screen, for projecting. F11 switches full screen on and off.
     #[arg(long)]
     pub fullscreen: bool,
+    /// Keep your self-study record in this folder instead of the usual data folder.
+    #[arg(long, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Cli {
+    /// Where the self-study record is kept: `--data-dir`, or the platform's data folder
+    /// (on Linux `~/.local/share/collab-casebook`).
+    pub fn store_folder(&self) -> Option<PathBuf> {
+        self.data_dir.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "collab-casebook")
+                .map(|dirs| dirs.data_dir().to_path_buf())
+        })
+    }
 }
 
 /// Reads a window size such as `1920x1080`.

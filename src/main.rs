@@ -19,10 +19,23 @@ fn main() -> ExitCode {
         Some(Command::Check { paths }) => check(&paths, &model, &mut std::io::stdout().lock()),
         None => {
             let options = ui::native_options(cli.size, cli.fullscreen);
+            let store = cli.store_folder();
+            if store.is_none() {
+                eprintln!(
+                    "No data folder was found, so your work will not be saved. Use --data-dir FOLDER to choose one."
+                );
+            }
             let result = eframe::run_native(
                 "Collaborative Working Casebook",
                 options,
-                Box::new(move |cc| Ok(Box::new(CasebookApp::new(cc, model, &cli.paths)))),
+                Box::new(move |cc| {
+                    Ok(Box::new(CasebookApp::new(
+                        cc,
+                        model,
+                        &cli.paths,
+                        store.as_deref(),
+                    )))
+                }),
             );
             match result {
                 Ok(()) => ExitCode::SUCCESS,

@@ -8,7 +8,9 @@ use crate::domain::{
 };
 use crate::io::{self, FileError, LoadReport, LoadedCase};
 
+use crate::domain::progress::{Place, Progress};
 use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
+use crate::io::store::Store;
 
 use super::seminar::{Seminar, SeminarView, Stage};
 use super::{feedback, library, marking, matrix, problems, reference, seminar, theme, top_bar};
@@ -142,6 +144,8 @@ pub enum Action {
     ExportSession(PathBuf),
     /// End the seminar and go back to the library.
     EndSeminar,
+    /// Hide a message about saved work.
+    DismissNotice(usize),
     /// Ask for case files with the native dialog.
     OpenFilesDialog,
     /// Ask for a folder of cases with the native dialog.
@@ -199,9 +203,14 @@ pub struct CasebookApp {
     library: Library,
     problems: Vec<FileError>,
     problems_visible: bool,
-    attempts: BTreeMap<CaseId, Attempt>,
-    /// The last agreement each case was checked at, for the library's progress line.
-    checked: BTreeMap<CaseId, Option<u32>>,
+    /// The self-study record: work in progress, checked attempts, review.
+    progress: Progress,
+    /// Where the record is saved; `None` when it is not (tests, or a refused second copy).
+    store: Option<Store>,
+    /// Whether the record changed since it was last saved.
+    unsaved: bool,
+    /// Messages for the user about their saved work, shown until dismissed.
+    notices: Vec<String>,
     screen: Screen,
     /// The seminar in progress, if any; it survives visits to other screens.
     seminar: Option<Seminar>,
@@ -210,15 +219,67 @@ pub struct CasebookApp {
 }
 
 impl CasebookApp {
-    /// Builds the app inside eframe, with the bundled cases and any paths given on the
-    /// command line.
-    pub fn new(cc: &eframe::CreationContext<'_>, model: Model, paths: &[PathBuf]) -> Self {
+    /// Builds the app inside eframe, with the bundled cases, any paths given on the
+    /// command line, and the self-study record kept in `store_folder` (not kept at all when
+    /// `None`).
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        model: Model,
+        paths: &[PathBuf],
+        store_folder: Option<&std::path::Path>,
+    ) -> Self {
         theme::apply(&cc.egui_ctx);
         let mut app = Self::with_model(model);
+        if let Some(folder) = store_folder {
+            app.open_store(folder);
+        }
         if !paths.is_empty() {
             app.apply(Action::LoadPaths(paths.to_vec()));
         }
         app
+    }
+
+    /// Opens the record and returns to where the trainee was.
+    fn open_store(&mut self, folder: &std::path::Path) {
+        match Store::open(folder, &crate::clock::stamp()) {
+            Ok((store, progress, notice)) => {
+                self.store = Some(store);
+                self.progress = progress;
+                if let Some(notice) = notice {
+                    self.notices.push(notice.message());
+                }
+                if let Some(place) = self.progress.place.clone()
+                    && self.library.get(&place.case).is_some()
+                    && place.factor < self.model.factors.len()
+                {
+                    self.screen = Screen::Case {
+                        case: place.case,
+                        factor: place.factor,
+                        confirm_unmarked: false,
+                    };
+                }
+            }
+            Err(error) => self.notices.push(error.to_string()),
+        }
+    }
+
+    /// Saves the record if it changed. A failure is reported and tried again at the next
+    /// change; the work stays in memory meanwhile.
+    fn save_if_changed(&mut self) {
+        if !self.unsaved {
+            return;
+        }
+        self.unsaved = false;
+        let Some(store) = &self.store else { return };
+        if let Err(error) = store.save(&self.progress) {
+            let message = format!(
+                "Your latest changes could not be saved ({error}). They are still open here; the app will try again when you next change something."
+            );
+            if !self.notices.contains(&message) {
+                self.notices.push(message);
+            }
+            self.unsaved = true;
+        }
     }
 
     /// Builds the app state without a window, with the bundled cases.
@@ -229,8 +290,10 @@ impl CasebookApp {
             library: Library::default(),
             problems: Vec::new(),
             problems_visible: false,
-            attempts: BTreeMap::new(),
-            checked: BTreeMap::new(),
+            progress: Progress::default(),
+            store: None,
+            unsaved: false,
+            notices: Vec::new(),
             screen: Screen::Library,
             seminar: None,
             status: None,
@@ -263,7 +326,17 @@ impl CasebookApp {
 
     /// The attempt on a case, if one was started.
     pub fn attempt(&self, case: &CaseId) -> Option<&Attempt> {
-        self.attempts.get(case)
+        self.progress.attempts.get(case)
+    }
+
+    /// The self-study record.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Messages shown to the user about their saved work.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     fn take_report(&mut self, report: LoadReport) {
@@ -314,6 +387,7 @@ impl CasebookApp {
     fn attempt_mut(&mut self, case: &CaseId) -> Option<&mut Attempt> {
         let known = self.library.get(case)?;
         let attempt = self
+            .progress
             .attempts
             .entry(case.clone())
             .or_insert_with(|| Attempt::new(&known.case));
@@ -322,6 +396,27 @@ impl CasebookApp {
 
     /// Carries out one action. The only place state changes.
     pub fn apply(&mut self, action: Action) {
+        self.apply_one(action);
+        self.remember_place();
+    }
+
+    /// Keeps the record of where the trainee is, so reopening the app returns there.
+    fn remember_place(&mut self) {
+        let place = match &self.screen {
+            Screen::Case { case, factor, .. } => Some(Place {
+                case: case.clone(),
+                factor: *factor,
+            }),
+            Screen::Library => None,
+            _ => return,
+        };
+        if self.progress.place != place {
+            self.progress.place = place;
+            self.unsaved = true;
+        }
+    }
+
+    fn apply_one(&mut self, action: Action) {
         match action {
             Action::ShowLibrary => self.screen = Screen::Library,
             Action::OpenCase(id) => self.apply(Action::OpenCaseAt(id, 0)),
@@ -369,6 +464,7 @@ impl CasebookApp {
                     return;
                 };
                 let unmarked = self
+                    .progress
                     .attempts
                     .get(&case)
                     .map_or(self.model.factors.len(), |a| a.unmarked(&self.model).len());
@@ -383,7 +479,7 @@ impl CasebookApp {
             }
             Action::CancelCheck => {
                 let first_unmarked = self.current_case_id().and_then(|case| {
-                    let attempt = self.attempts.get(&case)?;
+                    let attempt = self.progress.attempts.get(&case)?;
                     let first = attempt.unmarked(&self.model).into_iter().next()?;
                     self.model.factors.iter().position(|f| &f.id == first)
                 });
@@ -405,6 +501,7 @@ impl CasebookApp {
                     return;
                 };
                 let attempt = self
+                    .progress
                     .attempts
                     .get(&case_id)
                     .cloned()
@@ -415,8 +512,10 @@ impl CasebookApp {
                     .first()
                     .map(|f| f.factor.clone())
                     .or_else(|| self.factor_id(0));
-                self.checked
-                    .insert(case_id.clone(), result.agreement_percent());
+                let case = case.clone();
+                self.progress
+                    .record_check(&case, &attempt, &result, crate::clock::now());
+                self.unsaved = true;
                 if let Some(focus) = focus {
                     self.screen = Screen::Feedback {
                         case: case_id,
@@ -519,6 +618,11 @@ impl CasebookApp {
                 }
             }
             Action::ExportSession(folder) => self.export_session(&folder),
+            Action::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
             other => self.apply_to_seminar(other),
         }
     }
@@ -657,6 +761,7 @@ impl CasebookApp {
             && let Some(attempt) = self.attempt_mut(&case)
         {
             change(attempt);
+            self.unsaved = true;
         }
     }
 
@@ -673,6 +778,32 @@ impl CasebookApp {
                 &mut actions,
             );
         });
+        if !self.notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| {
+                for (index, notice) in self.notices.iter().enumerate() {
+                    egui::Frame::new()
+                        .stroke(egui::Stroke::new(3.0, theme::BLUE))
+                        .inner_margin(8.0)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(
+                                    egui::RichText::new("Your saved work").family(theme::bold()),
+                                );
+                                ui.label(notice);
+                                let name = format!("Dismiss message {}", index + 1);
+                                let response = ui.button("Dismiss");
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                                });
+                                if response.clicked() {
+                                    actions.push(Action::DismissNotice(index));
+                                }
+                            });
+                        });
+                }
+            });
+        }
         if self.problems_visible && !self.problems.is_empty() {
             egui::Panel::bottom("problems")
                 .resizable(true)
@@ -699,8 +830,7 @@ impl CasebookApp {
                         ui,
                         &self.model,
                         self.library.cases(),
-                        &self.attempts,
-                        &self.checked,
+                        &self.progress,
                         &mut actions,
                     );
                 });
@@ -711,7 +841,7 @@ impl CasebookApp {
                 confirm_unmarked,
             } => {
                 if let Some(loaded) = self.library.get(case) {
-                    let attempt = self.attempts.get(case);
+                    let attempt = self.progress.attempts.get(case);
                     let view = marking::MarkingView {
                         model: &self.model,
                         case: &loaded.case,
@@ -725,7 +855,7 @@ impl CasebookApp {
             Screen::Feedback { case, focus } => {
                 if let Some(loaded) = self.library.get(case) {
                     let blank = Attempt::new(&loaded.case);
-                    let attempt = self.attempts.get(case).unwrap_or(&blank);
+                    let attempt = self.progress.attempts.get(case).unwrap_or(&blank);
                     let result = Feedback::new(&self.model, &loaded.case, attempt);
                     let view = feedback::FeedbackView {
                         model: &self.model,
@@ -804,6 +934,7 @@ impl eframe::App for CasebookApp {
         for action in actions {
             self.apply(action);
         }
+        self.save_if_changed();
         if changed {
             ui.ctx().request_repaint();
         }

@@ -1,9 +1,8 @@
 //! The library: a card per case with its title, summary, audience, length and your
 //! progress.
 
-use std::collections::BTreeMap;
-
-use crate::domain::{Attempt, CaseId, Model};
+use crate::domain::progress::{CheckedAttempt, Progress};
+use crate::domain::{Attempt, Model};
 use crate::io::LoadedCase;
 
 use super::app::Action;
@@ -14,8 +13,7 @@ pub fn library_ui(
     ui: &mut egui::Ui,
     model: &Model,
     cases: &[LoadedCase],
-    attempts: &BTreeMap<CaseId, Attempt>,
-    checked: &BTreeMap<CaseId, Option<u32>>,
+    progress: &Progress,
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -43,7 +41,7 @@ pub fn library_ui(
                 for loaded in row {
                     ui.vertical(|ui| {
                         ui.set_width(card_width);
-                        card_ui(ui, model, loaded, attempts.get(&loaded.case.id), checked.get(&loaded.case.id), actions);
+                        card_ui(ui, model, loaded, progress, actions);
                     });
                     ui.add_space(12.0);
                 }
@@ -57,10 +55,11 @@ fn card_ui(
     ui: &mut egui::Ui,
     model: &Model,
     loaded: &LoadedCase,
-    attempt: Option<&Attempt>,
-    checked: Option<&Option<u32>>,
+    progress: &Progress,
     actions: &mut Vec<Action>,
 ) {
+    let attempt = progress.attempts.get(&loaded.case.id);
+    let checked = progress.last_check(&loaded.case.id);
     let case = &loaded.case;
     egui::Frame::new()
         .stroke(egui::Stroke::new(1.0, theme::BORDER))
@@ -125,11 +124,16 @@ fn card_ui(
 pub fn progress_text(
     model: &Model,
     attempt: Option<&Attempt>,
-    checked: Option<&Option<u32>>,
+    checked: Option<&CheckedAttempt>,
 ) -> String {
     let total = model.factors.len();
-    match (attempt, checked) {
-        (_, Some(Some(percent))) => format!("Checked: {percent}% agreement with the model"),
+    match (attempt, checked.map(|c| c.agreement)) {
+        (_, Some(Some(agreement))) => {
+            format!(
+                "Checked: {:.0}% agreement with the model",
+                agreement * 100.0
+            )
+        }
         (_, Some(None)) => "Checked: every factor is contested".to_owned(),
         (Some(attempt), None) if attempt.marked_count(model) > 0 => {
             format!(

@@ -33,7 +33,7 @@ pub fn app_harness() -> Harness<'static, CasebookApp> {
 pub fn app_harness_sized(width: f32, height: f32) -> Harness<'static, CasebookApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
-        .build_eframe(|cc| CasebookApp::new(cc, model(), &[]));
+        .build_eframe(|cc| CasebookApp::new(cc, model(), &[], None));
     harness.run();
     harness
 }
@@ -48,4 +48,14 @@ pub fn press(harness: &mut Harness<'static, CasebookApp>, label: &str) {
 /// Whether a node with exactly this label is on screen.
 pub fn shows(harness: &Harness<'static, CasebookApp>, label: &str) -> bool {
     harness.query_by_label(label).is_some()
+}
+
+/// The app with its record kept in `folder`, as a restart would find it.
+pub fn app_harness_with_store(folder: &std::path::Path) -> Harness<'static, CasebookApp> {
+    let folder = folder.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| CasebookApp::new(cc, model(), &[], Some(&folder)));
+    harness.run();
+    harness
 }
