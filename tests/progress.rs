@@ -137,7 +137,7 @@ fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
         summary
             .finished
             .iter()
-            .map(|c| c.as_str())
+            .map(collab_casebook::domain::CaseId::as_str)
             .collect::<Vec<_>>(),
         ["universal-credit", "virginia-childrens-services"]
     );
@@ -145,7 +145,7 @@ fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
         summary
             .started
             .iter()
-            .map(|c| c.as_str())
+            .map(collab_casebook::domain::CaseId::as_str)
             .collect::<Vec<_>>(),
         ["total-place"]
     );
