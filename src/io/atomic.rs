@@ -31,3 +31,16 @@ pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// `folder/stem.ext`, or `folder/stem-2.ext` and so on if that exists, so an export never
+/// overwrites an earlier one.
+pub fn free_path(folder: &Path, stem: &str, extension: &str) -> std::path::PathBuf {
+    let first = folder.join(format!("{stem}.{extension}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| folder.join(format!("{stem}-{n}.{extension}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod attempt_file;
 pub mod case_file;
 pub mod error;
+pub mod feedback_report;
 pub mod load;
 pub mod locate;
 pub mod model_file;

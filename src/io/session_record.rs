@@ -61,7 +61,7 @@ fn percent(share: f32) -> String {
 }
 
 /// Escapes text for Markdown, so case text is shown as written.
-fn md(text: &str) -> String {
+pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -355,21 +355,9 @@ pub fn write(folder: &Path, session: &Session<'_>) -> std::io::Result<Vec<PathBu
         ("html", html(session)),
         ("csv", csv_text),
     ] {
-        let path = free_path(folder, &stem, extension);
+        let path = super::atomic::free_path(folder, &stem, extension);
         super::atomic::write_new(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
-}
-
-/// `folder/stem.ext`, or `folder/stem-2.ext` and so on if that exists.
-fn free_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
-    let first = folder.join(format!("{stem}.{extension}"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| folder.join(format!("{stem}-{n}.{extension}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
 }

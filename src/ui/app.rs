@@ -8,12 +8,20 @@ use crate::domain::{
 };
 use crate::io::{self, FileError, LoadReport, LoadedCase};
 
-use crate::domain::progress::{Place, Progress};
+use crate::domain::progress::{Place, Progress, ReviewQuestion};
 use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
 use crate::io::store::Store;
 
+use super::record::RecordView;
+use super::review::{ReviewState, ReviewView};
 use super::seminar::{Seminar, SeminarView, Stage};
-use super::{feedback, library, marking, matrix, problems, reference, seminar, theme, top_bar};
+use super::{
+    feedback, library, marking, matrix, problems, record, reference, review, seminar, theme,
+    top_bar,
+};
+
+/// How many reviews make one sitting.
+const REVIEW_SESSION: usize = 10;
 
 /// What the app is showing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +51,13 @@ pub enum Screen {
     },
     /// Seminar mode: the facilitator's console, with the room view in its own window.
     Seminar,
+    /// "My record": history, agreement over time, review, deleting the record.
+    Record {
+        /// Whether the user asked to delete the record and must confirm.
+        confirm_delete: bool,
+    },
+    /// Spaced review of misjudged factors.
+    Review(ReviewState),
     /// The model reference, over another screen.
     Reference {
         /// The factor to show first, if any.
@@ -146,6 +161,33 @@ pub enum Action {
     EndSeminar,
     /// Hide a message about saved work.
     DismissNotice(usize),
+    /// Show "My record".
+    ShowRecord,
+    /// Ask to delete the record (a confirmation follows).
+    AskDeleteRecord,
+    /// Delete the record, after confirmation.
+    DeleteRecord,
+    /// Show the next review due.
+    ShowReview,
+    /// Choose an answer in a review.
+    ChooseReview {
+        /// The factor chosen.
+        factor: Option<FactorId>,
+        /// The verdict chosen.
+        verdict: Option<Verdict>,
+    },
+    /// Check a review answer and schedule the next review.
+    AnswerReview,
+    /// Clear the marks on the open case and start again (checked attempts stay in the record).
+    StartAgainBlank,
+    /// Ask where to save the attempt file for the open case.
+    ExportAttemptDialog,
+    /// Save the attempt file for the open case.
+    ExportAttempt(PathBuf),
+    /// Ask for a folder and save a feedback report there.
+    ExportReportDialog,
+    /// Save a feedback report for the open case into a folder.
+    ExportReport(PathBuf),
     /// Ask for case files with the native dialog.
     OpenFilesDialog,
     /// Ask for a folder of cases with the native dialog.
@@ -380,6 +422,8 @@ impl CasebookApp {
             Screen::Library
             | Screen::Matrix { .. }
             | Screen::Seminar
+            | Screen::Record { .. }
+            | Screen::Review(_)
             | Screen::Reference { .. } => None,
         }
     }
@@ -623,6 +667,79 @@ impl CasebookApp {
                     self.notices.remove(index);
                 }
             }
+            Action::ShowRecord => {
+                self.screen = Screen::Record {
+                    confirm_delete: false,
+                };
+            }
+            Action::AskDeleteRecord => {
+                self.screen = Screen::Record {
+                    confirm_delete: true,
+                };
+            }
+            Action::DeleteRecord => {
+                self.progress.clear();
+                self.unsaved = true;
+                self.notices.push("Your record was deleted.".to_owned());
+                self.screen = Screen::Record {
+                    confirm_delete: false,
+                };
+            }
+            Action::ShowReview => {
+                let item = self
+                    .progress
+                    .due(crate::clock::now(), REVIEW_SESSION)
+                    .into_iter()
+                    .find(|r| self.library.get(&r.case).is_some())
+                    .map(|r| (r.case.clone(), r.factor.clone()));
+                self.screen = Screen::Review(ReviewState {
+                    item,
+                    ..ReviewState::default()
+                });
+            }
+            Action::ChooseReview { factor, verdict } => {
+                if let Screen::Review(state) = &mut self.screen
+                    && state.outcome.is_none()
+                {
+                    state.factor = factor;
+                    state.verdict = verdict;
+                }
+            }
+            Action::AnswerReview => self.answer_review(),
+            Action::StartAgainBlank => {
+                if let Some(case) = self.current_case_id() {
+                    self.progress.attempts.remove(&case);
+                    self.unsaved = true;
+                    self.screen = Screen::Case {
+                        case,
+                        factor: 0,
+                        confirm_unmarked: false,
+                    };
+                }
+            }
+            Action::ExportAttemptDialog => {
+                let Some(case) = self.current_case_id().and_then(|c| self.case(&c).cloned()) else {
+                    return;
+                };
+                let picked = rfd::FileDialog::new()
+                    .set_title("Save your attempt file")
+                    .set_file_name(format!("attempt-{}-v{}.ron", case.id, case.version))
+                    .add_filter("Attempt files", &["ron"])
+                    .save_file();
+                if let Some(path) = picked {
+                    self.apply(Action::ExportAttempt(path));
+                }
+            }
+            Action::ExportAttempt(path) => self.export_attempt(&path),
+            Action::ExportReportDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Choose a folder for your feedback report")
+                    .pick_folder();
+                if let Some(folder) = picked {
+                    self.apply(Action::ExportReport(folder));
+                }
+            }
+            Action::ExportReport(folder) => self.export_report(&folder),
             other => self.apply_to_seminar(other),
         }
     }
@@ -710,6 +827,102 @@ impl CasebookApp {
             room,
             agenda,
         })
+    }
+
+    /// Checks the review answer on screen and schedules the next review.
+    fn answer_review(&mut self) {
+        let Screen::Review(state) = &mut self.screen else {
+            return;
+        };
+        let (Some((case_id, factor)), Some(chosen), Some(verdict)) =
+            (state.item.clone(), state.factor.clone(), state.verdict)
+        else {
+            return;
+        };
+        let Some(case) = self.library.get(&case_id).map(|l| &l.case) else {
+            return;
+        };
+        let Some(question) = ReviewQuestion::for_item(case, &factor) else {
+            return;
+        };
+        let right = question.is_right(&chosen, verdict);
+        state.outcome = Some(right);
+        self.progress
+            .answer_review(&case_id, &factor, right, crate::clock::now());
+        self.unsaved = true;
+    }
+
+    /// Saves the open case's attempt as an attempt file and says where.
+    fn export_attempt(&mut self, path: &std::path::Path) {
+        let Some(case) = self.current_case_id() else {
+            return;
+        };
+        let Some(loaded) = self.library.get(&case) else {
+            return;
+        };
+        let attempt = self
+            .progress
+            .attempts
+            .get(&case)
+            .cloned()
+            .unwrap_or_else(|| Attempt::new(&loaded.case));
+        let text = io::attempt_file::to_text(&attempt, None);
+        self.notices
+            .push(match io::atomic::replace(path, text.as_bytes()) {
+                Ok(()) => format!(
+                    "Your attempt file was saved as {}. Give it to your facilitator.",
+                    path.display()
+                ),
+                Err(error) => format!(
+                    "Your attempt file could not be saved as {} ({error}). Choose another place.",
+                    path.display()
+                ),
+            });
+    }
+
+    /// Saves a feedback report for the open case and says where.
+    fn export_report(&mut self, folder: &std::path::Path) {
+        let Some(case_id) = self.current_case_id() else {
+            return;
+        };
+        let Some(loaded) = self.library.get(&case_id) else {
+            return;
+        };
+        let case = &loaded.case;
+        let attempt = self
+            .progress
+            .attempts
+            .get(&case_id)
+            .cloned()
+            .unwrap_or_else(|| Attempt::new(case));
+        let feedback = Feedback::new(&self.model, case, &attempt);
+        let date = crate::clock::today();
+        let report = io::feedback_report::Report {
+            model: &self.model,
+            case,
+            attempt: &attempt,
+            feedback: &feedback,
+            date: &date,
+        };
+        let message = match io::feedback_report::write(folder, &report) {
+            Ok(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                format!(
+                    "Your feedback report was saved as {} in {}.",
+                    names.join(" and "),
+                    folder.display()
+                )
+            }
+            Err(error) => format!(
+                "Your feedback report could not be saved in {} ({error}). Choose another folder.",
+                folder.display()
+            ),
+        };
+        self.notices.push(message);
     }
 
     /// Saves the session record into a folder and says where.
@@ -857,12 +1070,20 @@ impl CasebookApp {
                     let blank = Attempt::new(&loaded.case);
                     let attempt = self.progress.attempts.get(case).unwrap_or(&blank);
                     let result = Feedback::new(&self.model, &loaded.case, attempt);
+                    let history: Vec<Option<f32>> = self
+                        .progress
+                        .history
+                        .iter()
+                        .filter(|h| &h.attempt.case_id == case)
+                        .map(|h| h.agreement)
+                        .collect();
                     let view = feedback::FeedbackView {
                         model: &self.model,
                         case: &loaded.case,
                         attempt,
                         feedback: &result,
                         focus,
+                        history: &history,
                     };
                     feedback::feedback_screen_ui(ui, &view, &mut actions);
                 }
@@ -889,6 +1110,39 @@ impl CasebookApp {
                         seminar::show_room_view(ui.ctx(), &view, &mut actions);
                     }
                 }
+            }
+            Screen::Record { confirm_delete } => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let cases = self.library.all();
+                    let view = RecordView {
+                        model: &self.model,
+                        cases: &cases,
+                        progress: &self.progress,
+                        due: self.progress.due(crate::clock::now(), usize::MAX).len(),
+                        folder: self
+                            .store
+                            .as_ref()
+                            .map(|s| s.folder().display().to_string()),
+                        confirm_delete: *confirm_delete,
+                    };
+                    record::record_ui(ui, &view, &mut actions);
+                });
+            }
+            Screen::Review(state) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let case = state
+                        .item
+                        .as_ref()
+                        .and_then(|(case, _)| self.library.get(case))
+                        .map(|l| &l.case);
+                    let view = ReviewView {
+                        model: &self.model,
+                        case,
+                        state,
+                        due: self.progress.due(crate::clock::now(), usize::MAX).len(),
+                    };
+                    review::review_ui(ui, &view, &mut actions);
+                });
             }
             Screen::Matrix { filter } => {
                 egui::CentralPanel::default().show(ui, |ui| {

@@ -27,6 +27,8 @@ pub struct FeedbackView<'a> {
     pub feedback: &'a Feedback,
     /// The factor whose evidence is highlighted.
     pub focus: &'a FactorId,
+    /// Agreement at each check of this case, oldest first.
+    pub history: &'a [Option<f32>],
 }
 
 /// Draws the feedback screen.
@@ -88,6 +90,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         attempt,
         feedback,
         focus,
+        history,
     } = *view;
     ui.add_space(6.0);
     ui.label(RichText::new("Feedback from the model").heading());
@@ -136,16 +139,50 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         );
     }
     ui.add_space(8.0);
+    if history.len() > 1 {
+        let checks: Vec<String> = history
+            .iter()
+            .map(|a| a.map_or("not scored".to_owned(), |a| format!("{:.0}%", a * 100.0)))
+            .collect();
+        ui.label(format!(
+            "Your agreement on this case, check by check: {}.",
+            checks.join(", then ")
+        ));
+    }
+    ui.label(theme::subheading("What next"));
     ui.horizontal_wrapped(|ui| {
         if let Some(first) = feedback.factors.first()
             && ui.button("Change your answers").clicked()
         {
             actions.push(Action::ChangeAnswers(first.factor.clone()));
         }
+        if ui.button("Start again from a blank sheet").clicked() {
+            actions.push(Action::StartAgainBlank);
+        }
         if ui.button("Back to the library").clicked() {
             actions.push(Action::ShowLibrary);
         }
     });
+    ui.label(
+        RichText::new(
+            "Starting again clears your marks on this case. Every check stays in your record.",
+        )
+        .small()
+        .color(theme::SECONDARY_TEXT),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Save your attempt file").clicked() {
+            actions.push(Action::ExportAttemptDialog);
+        }
+        if ui.button("Save a feedback report").clicked() {
+            actions.push(Action::ExportReportDialog);
+        }
+    });
+    ui.label(
+        RichText::new("An attempt file is what a facilitator imports in a seminar. The report prints well and can be kept.")
+            .small()
+            .color(theme::SECONDARY_TEXT),
+    );
     ui.add_space(12.0);
 }
 

@@ -30,6 +30,9 @@ pub fn top_bar_ui(
         {
             actions.push(Action::ShowSeminar);
         }
+        if !matches!(screen, Screen::Record { .. }) && ui.button("My record").clicked() {
+            actions.push(Action::ShowRecord);
+        }
         if !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked() {
             actions.push(Action::ShowMatrix);
         }
