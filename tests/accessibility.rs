@@ -97,6 +97,11 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     press(&mut harness, "Debrief agenda");
     assert_labels_unique(&harness, "seminar, debrief");
     press(&mut harness, "End the seminar");
+    press(&mut harness, "My record");
+    assert_labels_unique(&harness, "my record");
+    press(&mut harness, "Delete my record");
+    assert_labels_unique(&harness, "my record, confirming deletion");
+    press(&mut harness, "No, keep my record");
     harness.state_mut().apply(Action::LoadPaths(vec![
         "tests/data/broken/missing-comma.ron".into(),
     ]));
