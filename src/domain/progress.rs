@@ -42,7 +42,7 @@ pub struct CheckedAttempt {
     pub agreement: Option<f32>,
     /// How many factors were marked High confidence and earned no credit.
     pub confident_and_wrong: usize,
-    /// The factors that earned less than full credit (not counting contested ones).
+    /// The factors marked with less than full credit (not counting contested or unmarked ones).
     pub misjudged: Vec<FactorId>,
 }
 

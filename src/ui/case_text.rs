@@ -79,7 +79,8 @@ pub fn case_text_ui(
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(format!("Composite case. {note}")).family(theme::bold()));
+                ui.label(RichText::new("Composite case").family(theme::bold()));
+                ui.label(note);
             });
     }
     ui.label(RichText::new(&case.summary).italics());

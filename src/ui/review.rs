@@ -72,7 +72,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
         ui.horizontal_wrapped(|ui| {
             for verdict in [Verdict::Present, Verdict::Partly, Verdict::Missing] {
                 let selected = state.verdict == Some(verdict);
-                let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, format!("It was {}", verdict.label().to_lowercase())));
+                let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, review_choice(verdict)));
                 theme::paint_focus(ui, &response);
                 if response.clicked() {
                     actions.push(Action::ChooseReview { factor: state.factor.clone(), verdict: Some(verdict) });
@@ -114,4 +114,14 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
             }
         }
     });
+}
+
+/// The words for a verdict choice in a review, such as "It was partly present".
+pub fn review_choice(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Present => "It was present",
+        Verdict::Partly => "It was partly present",
+        Verdict::Missing => "It was missing",
+        Verdict::CantTell => "The case does not say",
+    }
 }
