@@ -179,11 +179,19 @@ fn killing_a_saving_process_never_loses_a_saved_mark() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        // Wait until the child has saved at least once this round, so every round tests a
+        // process that is busy saving.
+        let first: usize = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("saved ").and_then(|n| n.parse().ok()))
+            .unwrap();
         let reader = std::thread::Builder::new()
             .name("child output".to_owned())
             .spawn(move || {
-                let mut highest = 0;
-                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let mut highest = first;
+                for line in lines.map_while(Result::ok) {
                     if let Some(n) = line
                         .strip_prefix("saved ")
                         .and_then(|n| n.parse::<usize>().ok())
@@ -195,7 +203,7 @@ fn killing_a_saving_process_never_loses_a_saved_mark() {
             })
             .unwrap();
         // Kill it at a different moment each round.
-        std::thread::sleep(Duration::from_millis(60 + (round * 37) % 90));
+        std::thread::sleep(Duration::from_millis((round * 7) % 40));
         child.kill().unwrap();
         child.wait().unwrap();
         let confirmed = reader.join().unwrap();
@@ -219,5 +227,8 @@ fn killing_a_saving_process_never_loses_a_saved_mark() {
         );
         last_saved = on_disk;
     }
-    assert!(last_saved > 25, "the child saved many times ({last_saved})");
+    assert!(
+        last_saved >= 25,
+        "every round saved at least once ({last_saved})"
+    );
 }
