@@ -102,6 +102,13 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     press(&mut harness, "Delete my record");
     assert_labels_unique(&harness, "my record, confirming deletion");
     press(&mut harness, "No, keep my record");
+    press(&mut harness, "Display and keyboard");
+    assert_labels_unique(&harness, "display and keyboard");
+    for theme in ["Dark theme", "High-contrast theme", "Light theme"] {
+        press(&mut harness, theme);
+        assert_labels_unique(&harness, theme);
+    }
+    press(&mut harness, "Close display and keyboard");
     harness.state_mut().apply(Action::LoadPaths(vec![
         "tests/data/broken/missing-comma.ron".into(),
     ]));

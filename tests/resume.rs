@@ -92,3 +92,27 @@ fn a_damaged_record_is_reported_on_the_screen() {
     press(&mut harness, "Dismiss message 1");
     assert!(harness.state().notices().is_empty());
 }
+
+#[test]
+fn the_theme_and_text_size_are_kept_between_runs() {
+    use collab_casebook::ui::theme::ThemeChoice;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut harness = app_harness_with_store(dir.path());
+        press(&mut harness, "Display and keyboard");
+        press(&mut harness, "High-contrast theme");
+        press(&mut harness, "Large text (150%)");
+        assert!((harness.ctx.zoom_factor() - 1.5).abs() < 0.01);
+        assert_eq!(
+            collab_casebook::ui::theme::current(&harness.ctx),
+            ThemeChoice::HighContrast
+        );
+    }
+    let harness = app_harness_with_store(dir.path());
+    assert_eq!(harness.state().settings().theme, ThemeChoice::HighContrast);
+    assert!((harness.ctx.zoom_factor() - 1.5).abs() < 0.01);
+    assert_eq!(
+        collab_casebook::ui::theme::current(&harness.ctx),
+        ThemeChoice::HighContrast
+    );
+}

@@ -26,6 +26,7 @@ pub const FORMAT: u32 = 1;
 const FILE: &str = "progress.ron";
 const PREVIOUS: &str = "progress.previous.ron";
 const LOCK: &str = "casebook.lock";
+const SETTINGS: &str = "settings.ron";
 
 /// The store file as written.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -174,6 +175,24 @@ impl Store {
             atomic::replace(&self.folder.join(PREVIOUS), &fs::read(&main)?)?;
         }
         atomic::replace(&main, text.as_bytes())
+    }
+}
+
+impl Store {
+    /// Reads the display settings; the defaults when there are none or they cannot be read
+    /// (settings are preferences, so a damaged file is replaced at the next change).
+    pub fn load_settings<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        fs::read_to_string(self.folder.join(SETTINGS))
+            .ok()
+            .and_then(|text| ron_text::parse(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves the display settings atomically.
+    pub fn save_settings<T: serde::Serialize>(&self, settings: &T) -> std::io::Result<()> {
+        let config = ron::ser::PrettyConfig::new().struct_names(true);
+        let text = ron::ser::to_string_pretty(settings, config).map_err(std::io::Error::other)?;
+        atomic::replace(&self.folder.join(SETTINGS), text.as_bytes())
     }
 }
 

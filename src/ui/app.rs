@@ -15,9 +15,11 @@ use crate::io::store::Store;
 use super::record::RecordView;
 use super::review::{ReviewState, ReviewView};
 use super::seminar::{Seminar, SeminarView, Stage};
+use super::settings::Settings;
+use super::theme::ThemeChoice;
 use super::{
-    feedback, library, marking, matrix, problems, record, reference, review, seminar, theme,
-    top_bar,
+    feedback, library, marking, matrix, problems, record, reference, review, seminar, settings,
+    theme, top_bar,
 };
 
 /// How many reviews make one sitting.
@@ -58,6 +60,11 @@ pub enum Screen {
     },
     /// Spaced review of misjudged factors.
     Review(ReviewState),
+    /// Display settings and keyboard shortcuts, over another screen.
+    Settings {
+        /// Where "Close" returns to.
+        back: Box<Screen>,
+    },
     /// The model reference, over another screen.
     Reference {
         /// The factor to show first, if any.
@@ -161,6 +168,14 @@ pub enum Action {
     EndSeminar,
     /// Hide a message about saved work.
     DismissNotice(usize),
+    /// Show the display and keyboard page.
+    ShowSettings,
+    /// Close the display and keyboard page.
+    CloseSettings,
+    /// Choose a theme.
+    SetTheme(ThemeChoice),
+    /// Choose a text size, as a zoom factor.
+    SetZoom(f32),
     /// Show "My record".
     ShowRecord,
     /// Ask to delete the record (a confirmation follows).
@@ -253,6 +268,10 @@ pub struct CasebookApp {
     unsaved: bool,
     /// Messages for the user about their saved work, shown until dismissed.
     notices: Vec<String>,
+    /// Display settings, kept between runs.
+    settings: Settings,
+    /// The zoom factor last given to egui, to tell the user's keyboard zoom from ours.
+    applied_zoom: f32,
     screen: Screen,
     /// The seminar in progress, if any; it survives visits to other screens.
     seminar: Option<Seminar>,
@@ -270,11 +289,13 @@ impl CasebookApp {
         paths: &[PathBuf],
         store_folder: Option<&std::path::Path>,
     ) -> Self {
-        theme::apply(&cc.egui_ctx);
         let mut app = Self::with_model(model);
         if let Some(folder) = store_folder {
             app.open_store(folder);
         }
+        theme::apply(&cc.egui_ctx, app.settings.theme);
+        cc.egui_ctx.set_zoom_factor(app.settings.zoom);
+        app.applied_zoom = app.settings.zoom;
         if !paths.is_empty() {
             app.apply(Action::LoadPaths(paths.to_vec()));
         }
@@ -285,6 +306,11 @@ impl CasebookApp {
     fn open_store(&mut self, folder: &std::path::Path) {
         match Store::open(folder, &crate::clock::stamp()) {
             Ok((store, progress, notice)) => {
+                let settings: Settings = store.load_settings();
+                self.settings = Settings {
+                    zoom: settings.zoom.clamp(0.5, 3.0),
+                    ..settings
+                };
                 self.store = Some(store);
                 self.progress = progress;
                 if let Some(notice) = notice {
@@ -303,6 +329,40 @@ impl CasebookApp {
             }
             Err(error) => self.notices.push(error.to_string()),
         }
+    }
+
+    /// Saves the display settings, if the record is kept.
+    fn save_settings(&mut self) {
+        if let Some(store) = &self.store
+            && let Err(error) = store.save_settings(&self.settings)
+        {
+            self.notices.push(format!(
+                "Your display settings could not be saved ({error})."
+            ));
+        }
+    }
+
+    /// Keeps egui's theme and zoom in step with the settings, and the settings in step with
+    /// zoom changed from the keyboard.
+    fn sync_display(&mut self, ctx: &egui::Context) {
+        if theme::current(ctx) != self.settings.theme {
+            theme::set_theme(ctx, self.settings.theme);
+        }
+        let changed_here = (self.settings.zoom - self.applied_zoom).abs() > 0.001;
+        let changed_by_keys = (ctx.zoom_factor() - self.applied_zoom).abs() > 0.001;
+        if changed_here {
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.applied_zoom = self.settings.zoom;
+        } else if changed_by_keys {
+            self.settings.zoom = ctx.zoom_factor();
+            self.applied_zoom = self.settings.zoom;
+            self.save_settings();
+        }
+    }
+
+    /// The display settings.
+    pub fn settings(&self) -> Settings {
+        self.settings
     }
 
     /// Saves the record if it changed. A failure is reported and tried again at the next
@@ -336,6 +396,8 @@ impl CasebookApp {
             store: None,
             unsaved: false,
             notices: Vec::new(),
+            settings: Settings::default(),
+            applied_zoom: 1.0,
             screen: Screen::Library,
             seminar: None,
             status: None,
@@ -424,6 +486,7 @@ impl CasebookApp {
             | Screen::Seminar
             | Screen::Record { .. }
             | Screen::Review(_)
+            | Screen::Settings { .. }
             | Screen::Reference { .. } => None,
         }
     }
@@ -662,6 +725,26 @@ impl CasebookApp {
                 }
             }
             Action::ExportSession(folder) => self.export_session(&folder),
+            Action::ShowSettings => {
+                let back = match &self.screen {
+                    Screen::Settings { back } => back.clone(),
+                    other => Box::new(other.clone()),
+                };
+                self.screen = Screen::Settings { back };
+            }
+            Action::CloseSettings => {
+                if let Screen::Settings { back } = &self.screen {
+                    self.screen = (**back).clone();
+                }
+            }
+            Action::SetTheme(choice) => {
+                self.settings.theme = choice;
+                self.save_settings();
+            }
+            Action::SetZoom(zoom) => {
+                self.settings.zoom = zoom.clamp(0.5, 3.0);
+                self.save_settings();
+            }
             Action::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -978,6 +1061,61 @@ impl CasebookApp {
         }
     }
 
+    /// The keyboard shortcuts listed on the display and keyboard page. Letters and digits
+    /// act only when no text box has the keyboard.
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use egui::{Key, Modifiers};
+        let typing = ctx.text_edit_focused();
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+            actions.push(Action::ShowSettings);
+        }
+        if pressed(Key::Escape) {
+            match &self.screen {
+                Screen::Reference { .. } => actions.push(Action::CloseReference),
+                Screen::Settings { .. } => actions.push(Action::CloseSettings),
+                _ => {}
+            }
+        }
+        let Screen::Case { factor, .. } = &self.screen else {
+            return;
+        };
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter)) {
+            actions.push(Action::Check);
+        }
+        if typing {
+            return;
+        }
+        let Some(id) = self.factor_id(*factor) else {
+            return;
+        };
+        if pressed(Key::N) && *factor + 1 < self.model.factors.len() {
+            actions.push(Action::SelectFactor(factor + 1));
+        }
+        if pressed(Key::P) && *factor > 0 {
+            actions.push(Action::SelectFactor(factor - 1));
+        }
+        for (key, verdict) in [
+            (Key::Num1, Verdict::Present),
+            (Key::Num2, Verdict::Partly),
+            (Key::Num3, Verdict::Missing),
+            (Key::Num4, Verdict::CantTell),
+        ] {
+            if pressed(key) {
+                actions.push(Action::SetVerdict(id.clone(), Some(verdict)));
+            }
+        }
+        for (key, confidence) in [
+            (Key::L, Confidence::Low),
+            (Key::M, Confidence::Medium),
+            (Key::H, Confidence::High),
+        ] {
+            if pressed(key) {
+                actions.push(Action::SetConfidence(id.clone(), Some(confidence)));
+            }
+        }
+    }
+
     /// Draws one frame and returns what the user asked for.
     pub fn draw(&self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -995,7 +1133,7 @@ impl CasebookApp {
             egui::Panel::top("notices").show(ui, |ui| {
                 for (index, notice) in self.notices.iter().enumerate() {
                     egui::Frame::new()
-                        .stroke(egui::Stroke::new(3.0, theme::BLUE))
+                        .stroke(egui::Stroke::new(3.0, theme::colors(ui).blue))
                         .inner_margin(8.0)
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
@@ -1032,7 +1170,7 @@ impl CasebookApp {
                 ui.label(
                     egui::RichText::new(status)
                         .small()
-                        .color(theme::SECONDARY_TEXT),
+                        .color(theme::colors(ui).secondary_text),
                 );
             });
         }
@@ -1111,6 +1249,11 @@ impl CasebookApp {
                     }
                 }
             }
+            Screen::Settings { .. } => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    settings::settings_ui(ui, self.settings, &mut actions);
+                });
+            }
             Screen::Record { confirm_delete } => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let cases = self.library.all();
@@ -1161,6 +1304,8 @@ impl CasebookApp {
                 });
             }
         }
+        self.shortcuts(ui.ctx(), &mut actions);
+        theme::paint_focus_ring(ui.ctx());
         if ui.ctx().input(|i| i.key_pressed(egui::Key::F11)) {
             let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             ui.ctx()
@@ -1189,6 +1334,7 @@ impl eframe::App for CasebookApp {
             self.apply(action);
         }
         self.save_if_changed();
+        self.sync_display(ui.ctx());
         if changed {
             ui.ctx().request_repaint();
         }

@@ -27,13 +27,13 @@ pub enum Highlight {
 }
 
 impl Highlight {
-    fn fill(self) -> Color32 {
+    fn fill(self, palette: &theme::Palette) -> Color32 {
         match self {
             Self::None => Color32::TRANSPARENT,
-            Self::Cited => theme::CITED_FILL,
-            Self::Found => theme::FOUND_FILL,
-            Self::Missed => theme::MISSED_FILL,
-            Self::Extra => theme::EXTRA_FILL,
+            Self::Cited => palette.cited_fill,
+            Self::Found => palette.found_fill,
+            Self::Missed => palette.missed_fill,
+            Self::Extra => palette.extra_fill,
         }
     }
 
@@ -71,11 +71,11 @@ pub fn case_text_ui(
             case.minutes,
             case.kind.label()
         ))
-        .color(theme::SECONDARY_TEXT),
+        .color(theme::colors(ui).secondary_text),
     );
     if let Some(note) = &case.composite_note {
         egui::Frame::new()
-            .stroke(egui::Stroke::new(2.0, theme::BLUE))
+            .stroke(egui::Stroke::new(2.0, theme::colors(ui).blue))
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -88,7 +88,7 @@ pub fn case_text_ui(
         ui.label(
             RichText::new("Click a paragraph, or Tab to it and press Enter, to use it as evidence for the factor you are marking.")
                 .small()
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
         );
     }
     for section in &case.sections {
@@ -139,7 +139,7 @@ fn passage_ui(
     scroll: bool,
 ) -> bool {
     let frame = egui::Frame::new()
-        .fill(highlight.fill())
+        .fill(highlight.fill(&theme::colors(ui)))
         .inner_margin(egui::Margin::symmetric(8, 6))
         .corner_radius(3.0);
     let inner = frame.show(ui, |ui| {
@@ -148,7 +148,8 @@ fn passage_ui(
             ui.add_sized(
                 [30.0, theme::BODY_SIZE],
                 egui::Label::new(
-                    RichText::new(passage.number.to_string()).color(theme::SECONDARY_TEXT),
+                    RichText::new(passage.number.to_string())
+                        .color(theme::colors(ui).secondary_text),
                 )
                 .selectable(false),
             );
@@ -182,10 +183,9 @@ fn passage_ui(
         ui.painter().rect_stroke(
             response.rect,
             3.0,
-            egui::Stroke::new(1.0, theme::BLUE),
+            egui::Stroke::new(1.0, theme::colors(ui).blue),
             egui::StrokeKind::Inside,
         );
     }
-    theme::paint_focus(ui, &response);
     response.clicked()
 }

@@ -55,7 +55,7 @@ pub fn feedback_screen_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &
                         model.factor_name(&f.factor)
                     ))
                     .family(theme::bold())
-                    .color(theme::BLUE),
+                    .color(theme::colors(ui).blue),
                 );
             }
             let highlight = |id: &PassageId| match focused {
@@ -101,7 +101,11 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         ),
         None => "Every factor in this case is contested, so nothing is scored.".to_owned(),
     };
-    ui.label(RichText::new(summary).family(theme::bold()).size(20.0));
+    let response = ui.label(RichText::new(summary).family(theme::bold()).size(20.0));
+    // A live region: screen readers announce the result when feedback appears.
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
     let contested = model.factors.len().saturating_sub(feedback.scored);
     if contested > 0 {
         ui.label(format!(
@@ -115,7 +119,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         ));
     }
     ui.label(feedback.calibration.summary());
-    ui.label(RichText::new("Credit: the same verdict is full credit; one step apart (such as Present and Partly) is half.").small().color(theme::SECONDARY_TEXT));
+    ui.label(RichText::new("Credit: the same verdict is full credit; one step apart (such as Present and Partly) is half.").small().color(theme::colors(ui).secondary_text));
 
     ui.add_space(8.0);
     ui.label(theme::subheading("The case at a glance"));
@@ -125,7 +129,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
     ui.label(theme::subheading("Factor by factor"));
     ui.label(
         RichText::new("Answers you were sure of but differ from the model come first.")
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
     );
     for item in &feedback.factors {
         factor_card_ui(
@@ -168,7 +172,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
             "Starting again clears your marks on this case. Every check stays in your record.",
         )
         .small()
-        .color(theme::SECONDARY_TEXT),
+        .color(theme::colors(ui).secondary_text),
     );
     ui.horizontal_wrapped(|ui| {
         if ui.button("Save your attempt file").clicked() {
@@ -181,7 +185,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
     ui.label(
         RichText::new("An attempt file is what a facilitator imports in a seminar. The report prints well and can be kept.")
             .small()
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
     );
     ui.add_space(12.0);
 }
@@ -192,17 +196,19 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
     let cell = 30.0;
     ui.horizontal(|ui| {
         let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-        ui.painter().rect_filled(square, 2.0, theme::TEXT);
+        ui.painter()
+            .rect_filled(square, 2.0, theme::colors(ui).text);
         ui.label(RichText::new("the model").small());
         let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-        ui.painter().rect_filled(square, 2.0, theme::ORANGE);
+        ui.painter()
+            .rect_filled(square, 2.0, theme::colors(ui).orange);
         ui.label(RichText::new("the model, contested").small());
         let (circle, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter().circle(
             circle.center(),
             6.0,
-            theme::FOCUS,
-            Stroke::new(2.0, theme::BLUE),
+            theme::colors(ui).focus,
+            Stroke::new(2.0, theme::colors(ui).blue),
         );
         ui.label(RichText::new("you").small());
     });
@@ -225,14 +231,14 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
                 painter.rect_stroke(
                     rect.shrink(1.0),
                     0.0,
-                    Stroke::new(1.0, theme::BORDER),
+                    Stroke::new(1.0, theme::colors(ui).border),
                     egui::StrokeKind::Inside,
                 );
                 if item.model == verdict {
                     let colour = if item.agreement == crate::domain::Agreement::Contested {
-                        theme::ORANGE
+                        theme::colors(ui).orange
                     } else {
-                        theme::TEXT
+                        theme::colors(ui).text
                     };
                     painter.rect_filled(
                         egui::Rect::from_center_size(rect.center(), vec2(20.0, 20.0)),
@@ -244,8 +250,8 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
                     painter.circle(
                         rect.center(),
                         6.5,
-                        theme::FOCUS,
-                        Stroke::new(2.0, theme::BLUE),
+                        theme::colors(ui).focus,
+                        Stroke::new(2.0, theme::colors(ui).blue),
                     );
                 }
             }
@@ -260,7 +266,7 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
                         contested_note(item)
                     ))
                     .small()
-                    .color(theme::SECONDARY_TEXT),
+                    .color(theme::colors(ui).secondary_text),
                 );
             });
         });
@@ -300,9 +306,9 @@ fn factor_card_ui(
         return;
     };
     let (edge, word) = match item.tone() {
-        FeedbackTone::Good => (theme::GREEN, "Agrees"),
+        FeedbackTone::Good => (theme::colors(ui).green, "Agrees"),
         FeedbackTone::Mixed => (
-            theme::ORANGE,
+            theme::colors(ui).orange,
             if item.agreement == crate::domain::Agreement::Contested {
                 "Contested"
             } else {
@@ -310,7 +316,7 @@ fn factor_card_ui(
             },
         ),
         FeedbackTone::Attention => (
-            theme::ERROR,
+            theme::colors(ui).error,
             if item.yours.is_none() {
                 "Not marked"
             } else {
@@ -319,9 +325,9 @@ fn factor_card_ui(
         ),
     };
     let stroke = if focused {
-        Stroke::new(3.0, theme::BLUE)
+        Stroke::new(3.0, theme::colors(ui).blue)
     } else {
-        Stroke::new(1.0, theme::BORDER)
+        Stroke::new(1.0, theme::colors(ui).border)
     };
     ui.add_space(6.0);
     egui::Frame::new()
@@ -339,7 +345,7 @@ fn factor_card_ui(
                         ui.label(
                             RichText::new(word)
                                 .family(theme::bold())
-                                .color(egui::Color32::WHITE),
+                                .color(theme::colors(ui).on_strong),
                         );
                     });
                 ui.label(theme::subheading(&factor.name));
@@ -349,7 +355,7 @@ fn factor_card_ui(
             if item.confident_and_wrong() {
                 ui.label(
                     RichText::new("You were sure of this one. It is worth a second look.")
-                        .color(theme::ERROR),
+                        .color(theme::colors(ui).error),
                 );
             }
             ui.label(RichText::new("Why the model reads it this way").family(theme::bold()));

@@ -62,7 +62,7 @@ fn card_ui(
     let checked = progress.last_check(&loaded.case.id);
     let case = &loaded.case;
     egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, theme::BORDER))
+        .stroke(egui::Stroke::new(1.0, theme::colors(ui).border))
         .inner_margin(16.0)
         .corner_radius(4.0)
         .show(ui, |ui| {
@@ -76,7 +76,7 @@ fn card_ui(
                     case.kind.label(),
                     case.passage_count()
                 ))
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
             );
             if case.composite_note.is_some() {
                 ui.label(
@@ -91,7 +91,7 @@ fn card_ui(
                 ui.label(
                     egui::RichText::new(format!("From {}", path.display()))
                         .small()
-                        .color(theme::SECONDARY_TEXT),
+                        .color(theme::colors(ui).secondary_text),
                 );
             }
             let verb = if attempt.is_some() {
@@ -105,14 +105,12 @@ fn card_ui(
                 let response = ui.add(egui::Button::new(verb).min_size(egui::vec2(96.0, 0.0)));
                 let name = format!("{verb}: {}", case.title);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                theme::paint_focus(ui, &response);
                 if response.clicked() {
                     actions.push(Action::OpenCase(case.id.clone()));
                 }
                 let response = ui.add(egui::Button::new("Run a seminar"));
                 let name = format!("Run a seminar: {}", case.title);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                theme::paint_focus(ui, &response);
                 if response.clicked() {
                     actions.push(Action::StartSeminar(case.id.clone()));
                 }

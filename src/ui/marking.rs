@@ -89,7 +89,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
                 "Factor {} of {total} · {marked} of {total} factors marked",
                 factor_index + 1
             ))
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
         );
     });
     ui.horizontal_wrapped(|ui| {
@@ -116,7 +116,6 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         for verdict in Verdict::ALL {
             let selected = mark.and_then(|m| m.verdict) == Some(verdict);
             let response = ui.radio(selected, verdict.label());
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 let next = if selected { None } else { Some(verdict) };
                 actions.push(Action::SetVerdict(factor.id.clone(), next));
@@ -129,7 +128,6 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         for confidence in Confidence::ALL {
             let selected = mark.and_then(|m| m.confidence) == Some(confidence);
             let response = ui.radio(selected, format!("{} confidence", confidence.label()));
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 let next = if selected { None } else { Some(confidence) };
                 actions.push(Action::SetConfidence(factor.id.clone(), next));
@@ -144,7 +142,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     let label = ui.label(
         RichText::new("Optional. Shown with your feedback.")
             .small()
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
     );
     let response = ui.add(
         egui::TextEdit::multiline(&mut note)
@@ -160,7 +158,6 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
             format!("Note on {}", factor.name),
         )
     });
-    theme::paint_focus(ui, &response);
     if response.changed() {
         actions.push(Action::SetNote(factor.id.clone(), note));
     }
@@ -170,11 +167,10 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         let check = egui::Button::new(
             RichText::new("Check your answers")
                 .family(theme::bold())
-                .color(egui::Color32::WHITE),
+                .color(theme::colors(ui).on_strong),
         )
-        .fill(theme::GREEN);
+        .fill(theme::colors(ui).green);
         let response = ui.add(check);
-        theme::paint_focus(ui, &response);
         if response.clicked() {
             actions.push(Action::Check);
         }
@@ -187,7 +183,6 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         let status = verdict.map_or("not marked".to_owned(), |v| v.label().to_owned());
         let text = format!("{}. {} ({status})", index + 1, f.name);
         let response = ui.add(egui::Button::selectable(index == factor_index, text));
-        theme::paint_focus(ui, &response);
         if response.clicked() && index != factor_index {
             actions.push(Action::SelectFactor(index));
         }
@@ -214,7 +209,7 @@ fn evidence_ui(
     if chosen.is_empty() {
         ui.label(
             RichText::new("None yet. Click paragraphs in the case, or choose from the list below.")
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
         );
     }
     for passage in &chosen {
@@ -235,7 +230,6 @@ fn evidence_ui(
                 let mut cited = evidence.is_some_and(|e| e.contains(&passage.id));
                 let text = format!("¶{} {}", passage.number, excerpt(&passage.text, 60));
                 let response = ui.checkbox(&mut cited, text);
-                theme::paint_focus(ui, &response);
                 if response.changed() {
                     actions.push(Action::ToggleEvidence(factor.clone(), passage.id.clone()));
                 }
@@ -258,7 +252,7 @@ fn unmarked_warning_ui(
         None => model.factors.iter().map(|f| f.name.as_str()).collect(),
     };
     egui::Frame::new()
-        .stroke(egui::Stroke::new(3.0, theme::ORANGE))
+        .stroke(egui::Stroke::new(3.0, theme::colors(ui).orange))
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());

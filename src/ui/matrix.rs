@@ -38,7 +38,7 @@ pub fn matrix_ui(
     }
     ui.label(
         RichText::new(format!("Showing {} of {} cases.", shown.len(), cases.len()))
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
     );
     ui.add_space(6.0);
 
@@ -64,7 +64,7 @@ pub fn matrix_ui(
                             ui.label(
                                 RichText::new(format!("{} min", case.minutes))
                                     .small()
-                                    .color(theme::SECONDARY_TEXT),
+                                    .color(theme::colors(ui).secondary_text),
                             );
                         });
                     }
@@ -85,7 +85,7 @@ pub fn matrix_ui(
                             ui.label(
                                 RichText::new(factor.group.singular())
                                     .small()
-                                    .color(theme::SECONDARY_TEXT),
+                                    .color(theme::colors(ui).secondary_text),
                             );
                         });
                         let mut counts = [0usize; 3];
@@ -110,7 +110,7 @@ pub fn matrix_ui(
                                 ));
                             }
                             let button = egui::Button::new(text.small())
-                                .fill(fill(answer.verdict))
+                                .fill(fill(answer.verdict, &theme::colors(ui)))
                                 .min_size(cell);
                             let response = ui.add(button);
                             let name = format!(
@@ -123,7 +123,6 @@ pub fn matrix_ui(
                             response.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
                             });
-                            theme::paint_focus(ui, &response);
                             if response.clicked() {
                                 actions.push(Action::OpenCaseAt(case.id.clone(), index));
                             }
@@ -148,7 +147,6 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
         ];
         for (audience, label) in audiences {
             let response = ui.radio(filter.audience == audience, label);
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 actions.push(Action::SetMatrixFilter(CaseFilter { audience, ..filter }));
             }
@@ -157,7 +155,6 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Length:").family(theme::bold()));
         let response = ui.radio(filter.length.is_none(), "Any length");
-        theme::paint_focus(ui, &response);
         if response.clicked() {
             actions.push(Action::SetMatrixFilter(CaseFilter {
                 length: None,
@@ -166,7 +163,6 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
         }
         for length in Length::ALL {
             let response = ui.radio(filter.length == Some(length), length.label());
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 actions.push(Action::SetMatrixFilter(CaseFilter {
                     length: Some(length),
@@ -178,11 +174,11 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
 }
 
 /// The cell colour for a verdict. The verdict is always written in the cell too.
-fn fill(verdict: Verdict) -> Color32 {
+fn fill(verdict: Verdict, palette: &theme::Palette) -> Color32 {
     match verdict {
-        Verdict::Present => theme::FOUND_FILL,
-        Verdict::Partly => theme::MISSED_FILL,
-        Verdict::Missing => theme::MISSING_FILL,
-        Verdict::CantTell => theme::EXTRA_FILL,
+        Verdict::Present => palette.found_fill,
+        Verdict::Partly => palette.missed_fill,
+        Verdict::Missing => palette.missing_fill,
+        Verdict::CantTell => palette.extra_fill,
     }
 }

@@ -13,6 +13,7 @@ pub mod record;
 pub mod reference;
 pub mod review;
 pub mod seminar;
+pub mod settings;
 pub mod theme;
 pub mod top_bar;
 
@@ -34,8 +35,9 @@ pub fn native_options(size: Option<(f32, f32)>, fullscreen: bool) -> eframe::Nat
 }
 
 /// A screen of two panes: the case text on the left, scrolling on its own, and a
-/// resizable panel on the right taking `fraction` of the width, also scrolling. Both
-/// panes push to the same list of actions.
+/// resizable panel on the right taking `fraction` of the width, also scrolling. When the
+/// window is narrow (a small window, or large text), the panel goes below the text
+/// instead, so neither is squeezed. Both panes push to the same list of actions.
 pub fn two_panes_ui(
     ui: &mut egui::Ui,
     id: &'static str,
@@ -44,17 +46,26 @@ pub fn two_panes_ui(
     right: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
     left: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
 ) {
-    let width = (ui.available_width() * fraction).clamp(340.0, 760.0);
-    egui::Panel::right(id)
-        .resizable(true)
-        .default_size(width)
-        .min_size(320.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt((id, "panel"))
-                .auto_shrink([false, false])
-                .show(ui, |ui| right(ui, actions));
-        });
+    let narrow = ui.available_width() < 760.0;
+    let panel = if narrow {
+        let height = ui.available_height() * 0.5;
+        egui::Panel::bottom(id)
+            .resizable(true)
+            .default_size(height)
+            .min_size(160.0)
+    } else {
+        let width = (ui.available_width() * fraction).clamp(340.0, 760.0);
+        egui::Panel::right(id)
+            .resizable(true)
+            .default_size(width)
+            .min_size(320.0)
+    };
+    panel.show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt((id, "panel"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| right(ui, actions));
+    });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt((id, "text"))

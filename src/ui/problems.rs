@@ -9,7 +9,7 @@ use super::theme;
 /// Draws the problems panel.
 pub fn problems_ui(ui: &mut egui::Ui, problems: &[FileError], actions: &mut Vec<Action>) {
     let frame = egui::Frame::new()
-        .stroke(egui::Stroke::new(4.0, theme::ERROR))
+        .stroke(egui::Stroke::new(4.0, theme::colors(ui).error))
         .inner_margin(12.0)
         .outer_margin(egui::Margin::symmetric(0, 6));
     frame.show(ui, |ui| {
@@ -29,7 +29,7 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &[FileError], actions: &mut Vec<
         ));
         egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
             for error in problems {
-                ui.label(egui::RichText::new(&error.file).family(theme::bold()).color(theme::ERROR));
+                ui.label(egui::RichText::new(&error.file).family(theme::bold()).color(theme::colors(ui).error));
                 for problem in &error.problems {
                     let text = match problem.position {
                         Some(at) => format!("Line {}, column {}: {}", at.line, at.column, problem.kind),

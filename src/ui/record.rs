@@ -91,6 +91,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 .enumerate()
                 .filter_map(|(i, h)| h.agreement.map(|a| [(i + 1) as f64, f64::from(a) * 100.0]))
                 .collect();
+            let blue = theme::colors(ui).blue;
             Plot::new(egui::Id::unique("agreement_over_time"))
                 .height(160.0)
                 .include_y(0.0)
@@ -100,10 +101,10 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 .allow_scroll(false)
                 .allow_boxed_zoom(false)
                 .show(ui, |plot| {
-                    plot.line(Line::new("Agreement", PlotPoints::from(points.clone())).color(theme::BLUE));
-                    plot.points(Points::new("Checks", PlotPoints::from(points)).radius(4.0).color(theme::BLUE));
+                    plot.line(Line::new("Agreement", PlotPoints::from(points.clone())).color(blue));
+                    plot.points(Points::new("Checks", PlotPoints::from(points)).radius(4.0).color(blue));
                 });
-            ui.label(RichText::new("Each point is one check, oldest on the left; the height is your agreement with the model.").small().color(theme::SECONDARY_TEXT));
+            ui.label(RichText::new("Each point is one check, oldest on the left; the height is your agreement with the model.").small().color(theme::colors(ui).secondary_text));
         }
 
         ui.add_space(8.0);
@@ -142,7 +143,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
             None => ui.label("Your record is not being saved, so it will go when you close the app."),
         };
         if view.confirm_delete {
-            egui::Frame::new().stroke(egui::Stroke::new(3.0, theme::ERROR)).inner_margin(10.0).show(ui, |ui| {
+            egui::Frame::new().stroke(egui::Stroke::new(3.0, theme::colors(ui).error)).inner_margin(10.0).show(ui, |ui| {
                 ui.label(RichText::new("Delete your whole record? Your marks, checked attempts and review queue will be gone. This cannot be undone.").family(theme::bold()));
                 ui.horizontal_wrapped(|ui| {
                     if ui.button("Yes, delete my record").clicked() {

@@ -28,7 +28,7 @@ pub fn reference_ui(
         if let Some(factor) = focus.and_then(|id| model.factor(id)) {
             ui.add_space(12.0);
             egui::Frame::new()
-                .stroke(egui::Stroke::new(2.0, theme::BLUE))
+                .stroke(egui::Stroke::new(2.0, theme::colors(ui).blue))
                 .inner_margin(12.0)
                 .show(ui, |ui| {
                     ui.label(egui::RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
@@ -38,7 +38,7 @@ pub fn reference_ui(
         for group in [FactorGroup::Foundation, FactorGroup::WayIn] {
             ui.add_space(12.0);
             ui.label(egui::RichText::new(group.heading()).heading());
-            ui.label(egui::RichText::new(group.explanation()).color(theme::SECONDARY_TEXT));
+            ui.label(egui::RichText::new(group.explanation()).color(theme::colors(ui).secondary_text));
             // The factor opened above is not repeated here.
             for factor in model.group(group).filter(|f| Some(&f.id) != focus) {
                 egui::CollapsingHeader::new(theme::subheading(&factor.name))
@@ -51,7 +51,7 @@ pub fn reference_ui(
         ui.label(egui::RichText::new("Barriers").heading());
         ui.label(
             egui::RichText::new("What Miles said gets in the way. She added that the benefits of collaboration outweigh its costs, so it is worth persisting.")
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
         );
         for barrier in &model.barriers {
             ui.label(theme::subheading(&barrier.name));
@@ -121,7 +121,6 @@ fn cases_line_ui(
             let response = ui.link(title);
             let name = format!("Open {title} at {}", factor.name);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 actions.push(Action::OpenCaseAt(case.id.clone(), index));
             }

@@ -49,8 +49,8 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
         };
         let Some(question) = ReviewQuestion::for_item(case, factor_id) else { return };
         let Some(passage) = case.passage(&question.passage) else { return };
-        ui.label(RichText::new(format!("{} due. From {}:", view.due, case.title)).color(theme::SECONDARY_TEXT));
-        egui::Frame::new().fill(theme::PANEL).inner_margin(12.0).show(ui, |ui| {
+        ui.label(RichText::new(format!("{} due. From {}:", view.due, case.title)).color(theme::colors(ui).secondary_text));
+        egui::Frame::new().fill(theme::colors(ui).panel).inner_margin(12.0).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(format!("Paragraph {}", passage.number)).family(theme::bold()));
             ui.label(&passage.text);
@@ -62,7 +62,6 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
         for factor in &view.model.factors {
             let selected = state.factor.as_ref() == Some(&factor.id);
             let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, &factor.name));
-            theme::paint_focus(ui, &response);
             if response.clicked() {
                 actions.push(Action::ChooseReview { factor: Some(factor.id.clone()), verdict: state.verdict });
             }
@@ -73,7 +72,6 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
             for verdict in [Verdict::Present, Verdict::Partly, Verdict::Missing] {
                 let selected = state.verdict == Some(verdict);
                 let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, review_choice(verdict)));
-                theme::paint_focus(ui, &response);
                 if response.clicked() {
                     actions.push(Action::ChooseReview { factor: state.factor.clone(), verdict: Some(verdict) });
                 }
@@ -87,11 +85,11 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
                     actions.push(Action::AnswerReview);
                 }
                 if !ready {
-                    ui.label(RichText::new("Choose a factor and how present it was.").small().color(theme::SECONDARY_TEXT));
+                    ui.label(RichText::new("Choose a factor and how present it was.").small().color(theme::colors(ui).secondary_text));
                 }
             }
             Some(right) => {
-                let (edge, heading) = if right { (theme::GREEN, "Right") } else { (theme::ERROR, "Not quite") };
+                let (edge, heading) = if right { (theme::colors(ui).green, "Right") } else { (theme::colors(ui).error, "Not quite") };
                 egui::Frame::new().stroke(egui::Stroke::new(3.0, edge)).inner_margin(10.0).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(heading).size(22.0).family(theme::bold()));

@@ -177,7 +177,6 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
             )
             .wrap(),
         );
-        theme::paint_focus(ui, &response);
         if response.clicked() {
             actions.push(Action::SeminarGo(Stage::Section(index)));
         }
@@ -198,7 +197,6 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
             factor.name
         );
         let response = ui.add(egui::Button::selectable(selected, text).wrap());
-        theme::paint_focus(ui, &response);
         if response.clicked() {
             actions.push(Action::SeminarGo(Stage::Factor(index)));
         }
@@ -208,7 +206,6 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         view.seminar.stage == Stage::Debrief,
         "Debrief agenda",
     ));
-    theme::paint_focus(ui, &response);
     if response.clicked() {
         actions.push(Action::SeminarGo(Stage::Debrief));
     }
@@ -239,7 +236,7 @@ fn stage_controls_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 "Page Down and Page Up also move on and back; R shows the model's answer.",
             )
             .small()
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
         );
     });
     ui.separator();
@@ -256,12 +253,14 @@ fn section_notes_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, index: usize) {
         section.heading
     ));
     if let Some(period) = &section.period {
-        ui.label(RichText::new(period).color(theme::SECONDARY_TEXT));
+        ui.label(RichText::new(period).color(theme::colors(ui).secondary_text));
     }
     ui.label("The room view shows this section in large type.");
     for passage in &section.passages {
         ui.horizontal_top(|ui| {
-            ui.label(RichText::new(passage.number.to_string()).color(theme::SECONDARY_TEXT));
+            ui.label(
+                RichText::new(passage.number.to_string()).color(theme::colors(ui).secondary_text),
+            );
             ui.add(egui::Label::new(&passage.text).wrap());
         });
     }
@@ -301,7 +300,7 @@ fn factor_console_ui(
 
     ui.add_space(6.0);
     ui.label(theme::subheading("Show of hands"));
-    ui.label(RichText::new("Type how many hands went up for each verdict. Marks from attempt files are added to these.").color(theme::SECONDARY_TEXT));
+    ui.label(RichText::new("Type how many hands went up for each verdict. Marks from attempt files are added to these.").color(theme::colors(ui).secondary_text));
     let hands = view
         .seminar
         .hands
@@ -319,13 +318,12 @@ fn factor_console_ui(
                 let name = format!("Hands for {}", verdict.label());
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &name));
-                theme::paint_focus(ui, &response);
                 if response.changed() {
                     actions.push(Action::SetTally(factor.id.clone(), verdict, count));
                 }
                 ui.label(
                     RichText::new(format!("room total {}", marks.tally.count(verdict)))
-                        .color(theme::SECONDARY_TEXT),
+                        .color(theme::colors(ui).secondary_text),
                 );
                 ui.end_row();
             }
@@ -408,7 +406,7 @@ fn heatmap_ui(
     if files == 0 {
         ui.label(
             RichText::new("Import attempt files to see which paragraphs people cited.")
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
         );
     } else {
         ui.label(
@@ -416,7 +414,7 @@ fn heatmap_ui(
                 "From {files} attempt {}.",
                 if files == 1 { "file" } else { "files" }
             ))
-            .color(theme::SECONDARY_TEXT),
+            .color(theme::colors(ui).secondary_text),
         );
     }
     let most = marks.evidence.values().copied().max().unwrap_or(0).max(1);
@@ -437,18 +435,19 @@ fn heatmap_ui(
             ui.painter().rect_stroke(
                 rect,
                 2.0,
-                egui::Stroke::new(1.0, theme::BORDER),
+                egui::Stroke::new(1.0, theme::colors(ui).border),
                 egui::StrokeKind::Inside,
             );
             let mut filled = rect;
             filled.set_width(rect.width() * count as f32 / most as f32);
-            ui.painter().rect_filled(filled, 2.0, theme::BLUE);
+            ui.painter()
+                .rect_filled(filled, 2.0, theme::colors(ui).blue);
             ui.label(format!("{count} cited"));
             if model_cites {
                 ui.label(
                     RichText::new("Model cites")
                         .family(theme::bold())
-                        .color(theme::GREEN),
+                        .color(theme::colors(ui).green),
                 );
             }
             ui.add(egui::Label::new(excerpt(&passage.text, 60)).truncate());
@@ -470,9 +469,9 @@ fn distribution_ui(
         .enumerate()
         .map(|(i, &verdict)| {
             let fill = if revealed && verdict == model {
-                theme::GREEN
+                theme::colors(ui).green
             } else {
-                theme::BLUE
+                theme::colors(ui).blue
             };
             Bar::new(i as f64, f64::from(tally.count(verdict)))
                 .name(verdict.label())
@@ -565,7 +564,7 @@ fn agenda_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, room: bool, actions: &mu
     if !room {
         ui.label(
             RichText::new("Ordered by where the room split most, where it differed most from the model, and where people were sure but the model reads it differently.")
-                .color(theme::SECONDARY_TEXT),
+                .color(theme::colors(ui).secondary_text),
         );
     }
     for (n, item) in view.agenda.iter().enumerate() {
@@ -639,7 +638,7 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
     }
     if !gathered.rejected.is_empty() {
         egui::Frame::new()
-            .stroke(egui::Stroke::new(3.0, theme::ERROR))
+            .stroke(egui::Stroke::new(3.0, theme::colors(ui).error))
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.label(RichText::new("Set aside").family(theme::bold()));
@@ -659,7 +658,7 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
         actions.push(Action::ExportSessionDialog);
     }
     if let Some(status) = &view.seminar.status {
-        ui.label(RichText::new(status).color(theme::GREEN));
+        ui.label(RichText::new(status).color(theme::colors(ui).green));
     }
 }
 
@@ -670,7 +669,7 @@ fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         None => {
             ui.label(
                 RichText::new("Optional. Only you see the controls; the room sees the time left.")
-                    .color(theme::SECONDARY_TEXT),
+                    .color(theme::colors(ui).secondary_text),
             );
             ui.horizontal_wrapped(|ui| {
                 for minutes in [5, 10, 15] {
@@ -728,7 +727,7 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                 RichText::new(left)
                     .size(body)
                     .family(theme::bold())
-                    .color(theme::SECONDARY_TEXT),
+                    .color(theme::colors(ui).secondary_text),
             );
         });
     }
@@ -749,7 +748,7 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                     ui.label(
                         RichText::new(period)
                             .size(body)
-                            .color(theme::SECONDARY_TEXT),
+                            .color(theme::colors(ui).secondary_text),
                     );
                 }
                 ui.add_space(12.0);
@@ -758,7 +757,7 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                         ui.label(
                             RichText::new(passage.number.to_string())
                                 .size(body)
-                                .color(theme::SECONDARY_TEXT),
+                                .color(theme::colors(ui).secondary_text),
                         );
                         ui.add(egui::Label::new(RichText::new(&passage.text).size(body)).wrap());
                     });
@@ -798,7 +797,7 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                         ui.label(
                             RichText::new("The model's answer will be shown after the discussion.")
                                 .size(body)
-                                .color(theme::SECONDARY_TEXT),
+                                .color(theme::colors(ui).secondary_text),
                         );
                     }
                 }

@@ -1,40 +1,193 @@
 //! Colours, sizes and the focus style: the only place the app defines them.
 //!
-//! Colours follow the GOV.UK palette: near-black text on white, blue for links and the
-//! selected factor, the yellow focus ring with a dark outline, and green, orange and grey
-//! tints for evidence that is found, missed or extra. Meaning is never carried by colour
-//! alone: every highlight also has a word.
+//! Three themes (light, in the GOV.UK palette; dark; high contrast), each a [`Palette`] of
+//! named colours. Every screen takes its colours from the palette in use, so a test can
+//! check the contrast of every pair. The focus ring is GOV.UK yellow with a dark outline,
+//! drawn on top of everything. Meaning is never carried by colour alone: every highlight
+//! also has a word.
 
 use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, Visuals};
 
-/// GOV.UK text colour.
-pub const TEXT: Color32 = Color32::from_rgb(0x0b, 0x0c, 0x0c);
-/// Secondary text.
-pub const SECONDARY_TEXT: Color32 = Color32::from_rgb(0x50, 0x5a, 0x5f);
-/// GOV.UK blue, for links and the selected item.
-pub const BLUE: Color32 = Color32::from_rgb(0x1d, 0x70, 0xb8);
-/// The focus yellow.
-pub const FOCUS: Color32 = Color32::from_rgb(0xff, 0xdd, 0x00);
-/// GOV.UK red, for errors.
-pub const ERROR: Color32 = Color32::from_rgb(0xd4, 0x35, 0x1c);
-/// GOV.UK green, for agreement.
-pub const GREEN: Color32 = Color32::from_rgb(0x00, 0x70, 0x3c);
-/// Light grey background for panels.
-pub const PANEL: Color32 = Color32::from_rgb(0xf3, 0xf2, 0xf1);
-/// Borders.
-pub const BORDER: Color32 = Color32::from_rgb(0xb1, 0xb4, 0xb6);
-/// Background of a passage cited as evidence while marking.
-pub const CITED_FILL: Color32 = Color32::from_rgb(0xd2, 0xe2, 0xf1);
-/// Background of evidence the trainee found.
-pub const FOUND_FILL: Color32 = Color32::from_rgb(0xcc, 0xe2, 0xd8);
-/// Background of evidence the trainee missed.
-pub const MISSED_FILL: Color32 = Color32::from_rgb(0xff, 0xe6, 0xb3);
-/// Background of passages the trainee cited that the model does not.
-pub const EXTRA_FILL: Color32 = Color32::from_rgb(0xe8, 0xe8, 0xe8);
-/// Background of a factor the model reads as missing, in the matrix.
-pub const MISSING_FILL: Color32 = Color32::from_rgb(0xf6, 0xd7, 0xd2);
-/// The orange used for "needs attention".
-pub const ORANGE: Color32 = Color32::from_rgb(0xb5, 0x4d, 0x00);
+/// The themes a user can choose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Dark text on white, in the GOV.UK palette.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// White text on black, with yellow for links and focus.
+    HighContrast,
+}
+
+impl ThemeChoice {
+    /// Every theme, in the order offered.
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::HighContrast];
+
+    /// The theme's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Light => "Light theme",
+            Self::Dark => "Dark theme",
+            Self::HighContrast => "High-contrast theme",
+        }
+    }
+
+    /// The theme's colours.
+    pub fn palette(self) -> Palette {
+        match self {
+            Self::Light => LIGHT,
+            Self::Dark => DARK,
+            Self::HighContrast => HIGH_CONTRAST,
+        }
+    }
+}
+
+/// Every colour the app uses, for one theme. A test checks the contrast of every pair that
+/// carries text or marks a control.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Text.
+    pub text: Color32,
+    /// Secondary text: hints, counts, metadata.
+    pub secondary_text: Color32,
+    /// The window background.
+    pub background: Color32,
+    /// Background of grey panels and boxes.
+    pub panel: Color32,
+    /// Borders of cards and boxes (decorative).
+    pub border: Color32,
+    /// Borders of controls: buttons, radio buttons, text fields.
+    pub control_border: Color32,
+    /// Button background.
+    pub button: Color32,
+    /// Links and the selected item.
+    pub blue: Color32,
+    /// The focus highlight.
+    pub focus: Color32,
+    /// The outline drawn outside the focus highlight.
+    pub focus_outline: Color32,
+    /// Errors and "differs from the model".
+    pub error: Color32,
+    /// Agreement.
+    pub green: Color32,
+    /// Needs attention; contested.
+    pub orange: Color32,
+    /// Text on the error, green, orange and blue fills of tags.
+    pub on_strong: Color32,
+    /// Background of a passage cited as evidence while marking.
+    pub cited_fill: Color32,
+    /// Background of evidence the trainee found.
+    pub found_fill: Color32,
+    /// Background of evidence the trainee missed.
+    pub missed_fill: Color32,
+    /// Background of passages the trainee cited that the model does not.
+    pub extra_fill: Color32,
+    /// Background of a factor read as missing, in the matrix.
+    pub missing_fill: Color32,
+}
+
+const fn rgb(r: u8, g: u8, b: u8) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// The GOV.UK palette on white.
+pub const LIGHT: Palette = Palette {
+    text: rgb(0x0b, 0x0c, 0x0c),
+    secondary_text: rgb(0x50, 0x5a, 0x5f),
+    background: rgb(0xff, 0xff, 0xff),
+    panel: rgb(0xf3, 0xf2, 0xf1),
+    border: rgb(0xb1, 0xb4, 0xb6),
+    control_border: rgb(0x50, 0x5a, 0x5f),
+    button: rgb(0xf3, 0xf2, 0xf1),
+    blue: rgb(0x1d, 0x70, 0xb8),
+    focus: rgb(0xff, 0xdd, 0x00),
+    focus_outline: rgb(0x0b, 0x0c, 0x0c),
+    error: rgb(0xd4, 0x35, 0x1c),
+    green: rgb(0x00, 0x70, 0x3c),
+    orange: rgb(0xb5, 0x4d, 0x00),
+    on_strong: rgb(0xff, 0xff, 0xff),
+    cited_fill: rgb(0xd2, 0xe2, 0xf1),
+    found_fill: rgb(0xcc, 0xe2, 0xd8),
+    missed_fill: rgb(0xff, 0xe6, 0xb3),
+    extra_fill: rgb(0xe8, 0xe8, 0xe8),
+    missing_fill: rgb(0xf6, 0xd7, 0xd2),
+};
+
+/// Light text on a dark background.
+pub const DARK: Palette = Palette {
+    text: rgb(0xf3, 0xf2, 0xf1),
+    secondary_text: rgb(0xb1, 0xb4, 0xb6),
+    background: rgb(0x1b, 0x1c, 0x1d),
+    panel: rgb(0x2a, 0x2c, 0x2e),
+    border: rgb(0x50, 0x5a, 0x5f),
+    control_border: rgb(0x9a, 0xa0, 0xa3),
+    button: rgb(0x32, 0x35, 0x38),
+    blue: rgb(0x8e, 0xbd, 0xeb),
+    focus: rgb(0xff, 0xdd, 0x00),
+    focus_outline: rgb(0x0b, 0x0c, 0x0c),
+    error: rgb(0xff, 0x8a, 0x78),
+    green: rgb(0x6f, 0xcf, 0x97),
+    orange: rgb(0xff, 0xb0, 0x66),
+    on_strong: rgb(0x0b, 0x0c, 0x0c),
+    cited_fill: rgb(0x0f, 0x3a, 0x63),
+    found_fill: rgb(0x0d, 0x40, 0x26),
+    missed_fill: rgb(0x5a, 0x3d, 0x00),
+    extra_fill: rgb(0x3a, 0x3c, 0x3e),
+    missing_fill: rgb(0x5c, 0x1e, 0x16),
+};
+
+/// White on black, with yellow for links and the focus.
+pub const HIGH_CONTRAST: Palette = Palette {
+    text: rgb(0xff, 0xff, 0xff),
+    secondary_text: rgb(0xff, 0xff, 0xff),
+    background: rgb(0x00, 0x00, 0x00),
+    panel: rgb(0x00, 0x00, 0x00),
+    border: rgb(0xff, 0xff, 0xff),
+    control_border: rgb(0xff, 0xff, 0xff),
+    button: rgb(0x00, 0x00, 0x00),
+    blue: rgb(0xff, 0xff, 0x00),
+    focus: rgb(0xff, 0xff, 0x00),
+    focus_outline: rgb(0x00, 0x00, 0x00),
+    error: rgb(0xff, 0x80, 0x80),
+    green: rgb(0x80, 0xff, 0x80),
+    orange: rgb(0xff, 0xc0, 0x40),
+    on_strong: rgb(0x00, 0x00, 0x00),
+    cited_fill: rgb(0x00, 0x00, 0x80),
+    found_fill: rgb(0x00, 0x4d, 0x00),
+    missed_fill: rgb(0x4d, 0x33, 0x00),
+    extra_fill: rgb(0x33, 0x33, 0x33),
+    missing_fill: rgb(0x66, 0x00, 0x00),
+};
+
+/// The WCAG 2.2 contrast ratio of two colours, from 1 (none) to 21 (black on white).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn channel(c: u8) -> f32 {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn luminance(c: Color32) -> f32 {
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (x, y) = (luminance(a), luminance(b));
+    let (light, dark) = if x > y { (x, y) } else { (y, x) };
+    (light + 0.05) / (dark + 0.05)
+}
+
+/// The colours of the theme in use.
+pub fn colors(ui: &egui::Ui) -> Palette {
+    current(ui.ctx()).palette()
+}
+
+/// The theme in use.
+pub fn current(ctx: &egui::Context) -> ThemeChoice {
+    ctx.data(|d| d.get_temp::<ThemeChoice>(egui::Id::NULL))
+        .unwrap_or_default()
+}
 
 /// Size of body text, in points: large enough to read on a laptop at arm's length.
 pub const BODY_SIZE: f32 = 16.0;
@@ -82,10 +235,21 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Applies the fonts, the light theme, text sizes and the GOV.UK focus style to a context.
-pub fn apply(ctx: &egui::Context) {
+/// Applies the fonts, a theme, text sizes and spacing to a context.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     install_fonts(ctx);
-    ctx.set_theme(egui::Theme::Light);
+    set_theme(ctx, choice);
+}
+
+/// Switches the theme.
+pub fn set_theme(ctx: &egui::Context, choice: ThemeChoice) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, choice));
+    let palette = choice.palette();
+    ctx.set_theme(if choice == ThemeChoice::Light {
+        egui::Theme::Light
+    } else {
+        egui::Theme::Dark
+    });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Heading, FontId::new(HEADING_SIZE, bold())),
@@ -114,47 +278,75 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.interact_size.y = MIN_TARGET;
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
-        style.visuals = visuals();
+        style.spacing.icon_width = 18.0;
+        style.visuals = visuals(&palette, choice);
     });
 }
 
-fn visuals() -> Visuals {
-    let mut visuals = Visuals::light();
-    visuals.override_text_color = Some(TEXT);
-    visuals.hyperlink_color = BLUE;
-    visuals.selection.bg_fill = CITED_FILL;
-    visuals.selection.stroke = Stroke::new(2.0, BLUE);
-    visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.0, TEXT);
-    visuals.widgets.inactive.fg_stroke = Stroke::new(1.0, TEXT);
-    visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, SECONDARY_TEXT);
-    visuals.widgets.hovered.fg_stroke = Stroke::new(1.5, TEXT);
-    visuals.widgets.hovered.bg_stroke = Stroke::new(2.0, TEXT);
-    visuals.widgets.active.fg_stroke = Stroke::new(2.0, TEXT);
-    visuals.panel_fill = Color32::WHITE;
-    visuals.window_fill = Color32::WHITE;
-    visuals.extreme_bg_color = Color32::WHITE;
-    visuals.faint_bg_color = PANEL;
+fn visuals(p: &Palette, choice: ThemeChoice) -> Visuals {
+    let mut visuals = if choice == ThemeChoice::Light {
+        Visuals::light()
+    } else {
+        Visuals::dark()
+    };
+    visuals.override_text_color = Some(p.text);
+    visuals.hyperlink_color = p.blue;
+    visuals.selection.bg_fill = p.cited_fill;
+    visuals.selection.stroke = Stroke::new(2.0, p.blue);
+    visuals.panel_fill = p.background;
+    visuals.window_fill = p.background;
+    visuals.window_stroke = Stroke::new(1.0, p.border);
+    visuals.extreme_bg_color = p.background;
+    visuals.faint_bg_color = p.panel;
+    visuals.code_bg_color = p.panel;
+    let widgets = &mut visuals.widgets;
+    widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+    widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
+    for state in [
+        &mut widgets.inactive,
+        &mut widgets.hovered,
+        &mut widgets.active,
+        &mut widgets.open,
+    ] {
+        state.bg_fill = p.button;
+        state.weak_bg_fill = p.button;
+        state.fg_stroke = Stroke::new(1.5, p.text);
+        state.bg_stroke = Stroke::new(1.0, p.control_border);
+    }
+    widgets.hovered.bg_stroke = Stroke::new(2.0, p.text);
+    widgets.active.bg_stroke = Stroke::new(2.0, p.text);
     visuals
 }
 
-/// Paints the GOV.UK focus style (yellow fill edge with a thick dark outline) around a
-/// focused widget.
-pub fn paint_focus(ui: &egui::Ui, response: &egui::Response) {
-    if response.has_focus() {
-        let rect = response.rect.expand(2.0);
-        ui.painter().rect_stroke(
-            rect,
-            2.0,
-            Stroke::new(3.0, FOCUS),
-            egui::StrokeKind::Outside,
-        );
-        ui.painter().rect_stroke(
-            rect.expand(3.0),
-            2.0,
-            Stroke::new(2.0, TEXT),
-            egui::StrokeKind::Outside,
-        );
+/// Paints the GOV.UK focus style (a yellow ring with a dark outline) around the widget that
+/// has keyboard focus, on top of everything, so no panel hides it.
+pub fn paint_focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let rect = response.interact_rect;
+    if !rect.is_positive() {
+        return;
     }
+    let p = current(ctx).palette();
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus_ring"));
+    let painter = ctx.layer_painter(layer);
+    let ring = rect.expand(2.0);
+    painter.rect_stroke(
+        ring,
+        3.0,
+        Stroke::new(3.0, p.focus),
+        egui::StrokeKind::Outside,
+    );
+    painter.rect_stroke(
+        ring.expand(3.0),
+        3.0,
+        Stroke::new(2.0, p.focus_outline),
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// Text in the subheading style.

@@ -48,6 +48,10 @@ pub fn top_bar_ui(
                 }
             }
         }
+        if !matches!(screen, Screen::Settings { .. }) && ui.button("Display and keyboard").clicked()
+        {
+            actions.push(Action::ShowSettings);
+        }
         if ui.button("Open case files").clicked() {
             actions.push(Action::OpenFilesDialog);
         }
@@ -56,7 +60,7 @@ pub fn top_bar_ui(
         }
         if problem_count > 0 && !problems_visible {
             let text = egui::RichText::new(format!("Show problems ({problem_count})"))
-                .color(theme::ERROR)
+                .color(theme::colors(ui).error)
                 .family(theme::bold());
             if ui.button(text).clicked() {
                 actions.push(Action::SetProblemsVisible(true));

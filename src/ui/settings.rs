@@ -1,0 +1,110 @@
+//! Display settings, kept between runs, and the screen that sets them and lists the
+//! keyboard shortcuts.
+
+use egui::RichText;
+
+use super::app::Action;
+use super::theme::{self, ThemeChoice};
+
+/// What the user chose for the display.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename = "Settings", default)]
+pub struct Settings {
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// Text size, as a zoom factor: 1 is standard, 2 is 200%.
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::Light,
+            zoom: 1.0,
+        }
+    }
+}
+
+/// The text sizes offered, as zoom factors.
+pub const TEXT_SIZES: [(f32, &str); 5] = [
+    (1.0, "Standard text"),
+    (1.25, "Larger text (125%)"),
+    (1.5, "Large text (150%)"),
+    (1.75, "Very large text (175%)"),
+    (2.0, "Largest text (200%)"),
+];
+
+/// The keyboard shortcuts, as (keys, what they do), in the order listed.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Tab, Shift+Tab", "Move to the next or previous control"),
+    (
+        "Enter or Space",
+        "Press the control in focus; cite or un-cite the paragraph in focus",
+    ),
+    ("Escape", "Close the model reference, or this page"),
+    ("N, P", "Next or previous factor, when marking"),
+    (
+        "1, 2, 3, 4",
+        "Verdict: Present, Partly, Missing, Can't tell",
+    ),
+    ("L, M, H", "Confidence: low, medium, high"),
+    ("Ctrl+Enter", "Check your answers"),
+    ("Page Down, Page Up", "Next or previous step in a seminar"),
+    ("R", "Reveal the model's answer in a seminar"),
+    (
+        "Ctrl+Plus, Ctrl+Minus, Ctrl+0",
+        "Larger text, smaller text, standard size",
+    ),
+    ("F11", "Full screen on or off"),
+    ("F1", "This page"),
+];
+
+/// Draws the display and keyboard page.
+pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.set_max_width(ui.available_width().min(860.0));
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Display and keyboard");
+            if ui.button("Close display and keyboard").clicked() {
+                actions.push(Action::CloseSettings);
+            }
+        });
+        ui.label("Your choices are kept for next time.");
+        ui.add_space(8.0);
+        ui.label(theme::subheading("Theme"));
+        ui.horizontal_wrapped(|ui| {
+            for choice in ThemeChoice::ALL {
+                if ui.radio(settings.theme == choice, choice.label()).clicked() {
+                    actions.push(Action::SetTheme(choice));
+                }
+            }
+        });
+        ui.add_space(8.0);
+        ui.label(theme::subheading("Text size"));
+        ui.horizontal_wrapped(|ui| {
+            for (zoom, label) in TEXT_SIZES {
+                let selected = (settings.zoom - zoom).abs() < 0.01;
+                if ui.radio(selected, label).clicked() {
+                    actions.push(Action::SetZoom(zoom));
+                }
+            }
+        });
+        ui.label(
+            RichText::new(format!("Now {:.0}%. Ctrl+Plus and Ctrl+Minus also change it.", settings.zoom * 100.0))
+                .color(theme::colors(ui).secondary_text),
+        );
+        ui.add_space(8.0);
+        ui.label(theme::subheading("Keyboard shortcuts"));
+        ui.label("Everything can be done with the keyboard. Letter shortcuts work when you are not typing in a box.");
+        egui::Grid::new("shortcuts").num_columns(2).spacing([24.0, 8.0]).striped(true).show(ui, |ui| {
+            for (keys, what) in SHORTCUTS {
+                ui.label(RichText::new(*keys).family(theme::bold()));
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+        ui.add_space(8.0);
+        ui.label(theme::subheading("No time limits"));
+        ui.label("Nothing in the app times out. The seminar timer is only for the facilitator and never stops anyone working.");
+    });
+}
