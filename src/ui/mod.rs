@@ -47,15 +47,20 @@ pub fn two_panes_ui(
     left: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
 ) {
     let narrow = ui.available_width() < 760.0;
+    // Panels remember their size. A size chosen at another text size or window shape would
+    // be wrong now, so each text size and shape has its own.
+    let zoom = (ui.ctx().zoom_factor() * 100.0).round() as i32;
+    let salt = (id, narrow, zoom);
     let panel = if narrow {
-        let height = ui.available_height() * 0.5;
-        egui::Panel::bottom(id)
+        let height = ui.available_height();
+        egui::Panel::bottom(salt)
             .resizable(true)
-            .default_size(height)
-            .min_size(160.0)
+            .default_size(height * 0.5)
+            .min_size(120.0_f32.min(height * 0.3))
+            .max_size(height * 0.65)
     } else {
         let width = (ui.available_width() * fraction).clamp(340.0, 760.0);
-        egui::Panel::right(id)
+        egui::Panel::right(salt)
             .resizable(true)
             .default_size(width)
             .min_size(320.0)

@@ -15,12 +15,16 @@ pub fn top_bar_ui(
 ) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new("Collaborative Working Casebook")
-                .family(theme::bold())
-                .size(19.0),
-        );
-        ui.separator();
+        // In a narrow window (or at large text) the name is left to the window title, so
+        // the buttons take less room.
+        if ui.available_width() >= 760.0 {
+            ui.label(
+                egui::RichText::new("Collaborative Working Casebook")
+                    .family(theme::bold())
+                    .size(19.0),
+            );
+            ui.separator();
+        }
         if !matches!(screen, Screen::Library) && ui.button("Library").clicked() {
             actions.push(Action::ShowLibrary);
         }
