@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::domain::Model;
-use crate::io::{FileError, load_paths};
+use crate::io::lint::lint;
+use crate::io::{CaseOrigin, load_paths};
 
 /// The command line, as clap reads it.
 #[derive(Debug, clap::Parser)]
@@ -66,17 +67,65 @@ pub enum Command {
     ///
     /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
     Check {
+        /// How to print the results: text for people, json for scripts.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
         /// Case files or folders of case files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
 }
 
+/// How `check` prints its results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `FILE:LINE:COL: message` lines and a summary.
+    Text,
+    /// One JSON object, for scripts.
+    Json,
+}
+
+/// One finding, for printing.
+struct Finding {
+    file: String,
+    position: Option<crate::io::Position>,
+    warning: bool,
+    message: String,
+}
+
 /// Runs `check` on the paths, writing problems and a summary to `out`.
-pub fn check(paths: &[PathBuf], model: &Model, out: &mut impl Write) -> ExitCode {
+pub fn check(paths: &[PathBuf], model: &Model, format: Format, out: &mut impl Write) -> ExitCode {
     let report = load_paths(paths, model);
-    let problem_count: usize = report.errors.iter().map(|e| e.problems.len()).sum();
-    let mut lines: Vec<String> = report.errors.iter().flat_map(FileError::lines).collect();
+    let mut findings: Vec<Finding> = report
+        .errors
+        .iter()
+        .flat_map(|error| {
+            error.problems.iter().map(|p| Finding {
+                file: error.file.clone(),
+                position: p.position,
+                warning: false,
+                message: p.kind.to_string(),
+            })
+        })
+        .collect();
+    for loaded in &report.cases {
+        let CaseOrigin::File(path) = &loaded.origin else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for warning in lint(&loaded.case, model, &text) {
+            findings.push(Finding {
+                file: path.display().to_string(),
+                position: warning.position,
+                warning: true,
+                message: warning.kind.to_string(),
+            });
+        }
+    }
+    let errors = findings.iter().filter(|f| !f.warning).count();
+    let warnings = findings.len() - errors;
     let files = report.files_read;
     let valid = report.cases.len();
     let plural = |n: usize, word: &str| {
@@ -86,21 +135,58 @@ pub fn check(paths: &[PathBuf], model: &Model, out: &mut impl Write) -> ExitCode
             format!("{n} {word}s")
         }
     };
-    if report.errors.is_empty() {
-        lines.push(format!("Checked {}: all valid.", plural(files, "file")));
+    let mut summary = if report.errors.is_empty() {
+        format!("Checked {}: all valid.", plural(files, "file"))
     } else {
-        lines.push(format!(
+        format!(
             "Checked {}: {} valid, {} found.",
             plural(files, "file"),
             valid,
-            plural(problem_count, "problem")
-        ));
+            plural(errors, "problem")
+        )
+    };
+    if warnings > 0 {
+        summary.push_str(&format!(" {} to consider.", plural(warnings, "warning")));
     }
-    for line in lines {
-        if writeln!(out, "{line}").is_err() {
-            break;
+    let text = match format {
+        Format::Text => {
+            let mut lines: Vec<String> = findings
+                .iter()
+                .map(|f| {
+                    let at = f.position.map_or(String::new(), |p| format!("{p}:"));
+                    let kind = if f.warning { " warning:" } else { "" };
+                    format!("{}:{at}{kind} {}", f.file, f.message)
+                })
+                .collect();
+            lines.push(summary);
+            lines.join("\n") + "\n"
         }
-    }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = findings
+                .iter()
+                .map(|f| {
+                    serde_json::json!({
+                        "file": f.file,
+                        "line": f.position.map(|p| p.line),
+                        "column": f.position.map(|p| p.column),
+                        "severity": if f.warning { "warning" } else { "error" },
+                        "message": f.message,
+                    })
+                })
+                .collect();
+            let value = serde_json::json!({
+                "files": files,
+                "valid": valid,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": items,
+                "summary": summary,
+            });
+            format!("{value:#}\n")
+        }
+    };
+    // A closed pipe is not an error worth reporting; the exit code still says the result.
+    out.write_all(text.as_bytes()).ok();
     if report.errors.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -16,7 +16,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Check { paths }) => check(&paths, &model, &mut std::io::stdout().lock()),
+        Some(Command::Check { paths, format }) => {
+            check(&paths, &model, format, &mut std::io::stdout().lock())
+        }
         None => {
             let options = ui::native_options(cli.size, cli.fullscreen);
             let store = cli.store_folder();

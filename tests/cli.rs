@@ -107,6 +107,82 @@ const BROKEN: &[Expectation] = &[
         "Write Section(...) here",
     ),
     ("wrong-type.ron", Some((11, 13)), "Expected a whole number"),
+    (
+        "too-long-text.ron",
+        Some((43, 21)),
+        "is 5980 characters long, more than the limit of 5000",
+    ),
+    (
+        "too-many-sections.ron",
+        Some((13, 5)),
+        "203 sections, more than the limit of 200",
+    ),
+    (
+        "contested-same-verdict.ron",
+        Some((72, 17)),
+        "'other_verdict' is the same as 'verdict'",
+    ),
+    (
+        "repeated-evidence.ron",
+        Some((61, 24)),
+        "twice. Cite it once",
+    ),
+    (
+        "bad-audience.ron",
+        Some((10, 16)),
+        "'Managers' is not a valid audience",
+    ),
+    (
+        "zero-minutes.ron",
+        Some((11, 5)),
+        "The case takes 0 minutes",
+    ),
+    (
+        "no-sources.ron",
+        Some((102, 5)),
+        "The case lists no sources",
+    ),
+    ("no-audience.ron", Some((10, 5)), "The case has no audience"),
+    ("empty-section.ron", Some((35, 13)), "has no passages"),
+    (
+        "duplicate-source-id.ron",
+        Some((109, 16)),
+        "source id \"composite\" is used more than once",
+    ),
+    (
+        "duplicate-section-id.ron",
+        Some((32, 13)),
+        "is used more than once",
+    ),
+    (
+        "missing-format.ron",
+        Some((109, 1)),
+        "Case is missing the field 'format'",
+    ),
+    (
+        "wrong-kind.ron",
+        Some((9, 11)),
+        "'Disaster' is not a valid kind of case",
+    ),
+    (
+        "negative-minutes.ron",
+        Some((11, 15)),
+        "Expected a whole number",
+    ),
+    ("nul-bytes.ron", Some((6, 16)), "Expected a field name"),
+    ("unclosed-comment.ron", Some((3, 3)), "is never closed"),
+    ("invalid-escape.ron", Some((7, 13)), "backslash"),
+    (
+        "duplicate-field.ron",
+        Some((12, 5)),
+        "The field 'minutes' appears twice",
+    ),
+    (
+        "list-for-text.ron",
+        Some((8, 13)),
+        "Expected text in double quotes",
+    ),
+    ("empty-id.ron", Some((5, 5)), "is not allowed"),
 ];
 
 #[test]
@@ -208,4 +284,82 @@ fn wrong_usage_exits_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(Path::new("scenarios").is_dir());
+}
+
+#[test]
+fn warnings_point_at_what_a_trainer_would_fix_and_do_not_fail_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("docs/example-case.ron")
+        .unwrap()
+        .replace("evidence: [\"ward-says-ready\", \"daughter-asks\"]", "evidence: [\"daughter-asks\"]")
+        .replace("evidence: [\"targets-differ\"],\n            would_have_changed: \"A shared aim", "evidence: [],\n            would_have_changed: \"A shared aim")
+        .replace("    questions: [\n        \"Who, if anyone, owns Mrs A's journey home?\",\n        \"What would each team have to give up to agree one measure?\",\n        \"Where have you seen a form stand in for a conversation?\",\n    ],\n", "")
+        .replace("date: \"2026\",\n        ),\n    ],", "date: \"2026\",\n        ),\n        Source(id: \"unused\", title: \"Unused\", publisher: \"Nobody\", date: \"2020\"),\n    ],")
+        .replace("Each tells her the delay is on the other side.", &"Each tells her the delay is on the other side. ".repeat(12))
+        .replace("The ward team decide on Monday that Mrs A is well enough to go home, if she has help twice a day.", "Notwithstanding institutional considerations, multidisciplinary organisational accountability frameworks necessitate comprehensive interdepartmental reconceptualisation.");
+    let path = dir.path().join("warned.ron");
+    std::fs::write(&path, text).unwrap();
+    let output = check(&[path.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass: {out}");
+    let file = path.display().to_string();
+    for words in [
+        "warning: The answer for \"common-purpose\" is Missing but cites no evidence",
+        "warning: No answer cites the passage \"ward-says-ready\"",
+        "warning: No passage cites the source \"unused\"",
+        "warning: The passage \"daughter-asks\" is",
+        "warning: The case has no discussion questions",
+        "warning: The passage \"ward-says-ready\" reads at about school grade",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("no {words:?} in\n{out}"));
+        assert!(line.starts_with(&format!("{file}:")), "{line}");
+        let position: Vec<&str> = line
+            .trim_start_matches(&format!("{file}:"))
+            .splitn(3, ':')
+            .collect();
+        assert!(
+            position[0].parse::<usize>().is_ok() && position[1].parse::<usize>().is_ok(),
+            "line and column: {line}"
+        );
+    }
+    assert!(out.contains("6 warnings to consider"), "{out}");
+}
+
+#[test]
+fn json_output_is_one_object_scripts_can_read() {
+    let output = check(&[
+        "--format",
+        "json",
+        "tests/data/broken/missing-comma.ron",
+        "tests/data/valid",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["files"], 3);
+    assert_eq!(value["valid"], 2);
+    assert_eq!(value["errors"], 1);
+    let error = value["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["severity"] == "error")
+        .unwrap();
+    assert_eq!(error["file"], "tests/data/broken/missing-comma.ron");
+    assert_eq!(error["line"], 7);
+    assert_eq!(error["column"], 5);
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Expected a comma")
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let output = check(&["tests/data/valid/byte-order-mark.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }

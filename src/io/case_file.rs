@@ -19,6 +19,17 @@ use super::locate::{Locator, Place};
 /// The case format this build reads.
 pub const FORMAT: u32 = 1;
 
+/// Most characters in any one piece of text (a passage, a rationale, a title).
+pub const MAX_TEXT_CHARS: usize = 5000;
+/// Most sections in a case.
+pub const MAX_SECTIONS: usize = 200;
+/// Most passages in a case.
+pub const MAX_PASSAGES: usize = 3000;
+/// Most sources in a case.
+pub const MAX_SOURCES: usize = 500;
+/// Most discussion questions or facilitator notes in a case.
+pub const MAX_NOTES: usize = 100;
+
 /// A case file as written.
 #[derive(Debug, serde::Deserialize)]
 #[serde(rename = "Case", deny_unknown_fields)]
@@ -153,12 +164,32 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, value: &str, field: &'static str, owner: &Place<'_>) {
+        let place = Place::FieldAfter {
+            anchor: Box::new(owner.clone()),
+            field,
+        };
         if value.trim().is_empty() {
-            let place = Place::FieldAfter {
-                anchor: Box::new(owner.clone()),
-                field,
-            };
             self.report(&place, ProblemKind::EmptyText { field });
+        }
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.report(
+                &place,
+                ProblemKind::TooLong {
+                    field,
+                    chars,
+                    limit: MAX_TEXT_CHARS,
+                },
+            );
+        }
+    }
+
+    fn count(&mut self, count: usize, limit: usize, what: &'static str, field: &'static str) {
+        if count > limit {
+            self.report(
+                &Place::Field(field),
+                ProblemKind::TooMany { what, count, limit },
+            );
         }
     }
 
@@ -190,6 +221,22 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
         );
     }
     check_id(&mut check, &file.id, &Place::Field("id"));
+    check.count(file.sections.len(), MAX_SECTIONS, "sections", "sections");
+    let passage_count: usize = file.sections.iter().map(|s| s.passages.len()).sum();
+    check.count(passage_count, MAX_PASSAGES, "passages", "sections");
+    check.count(file.sources.len(), MAX_SOURCES, "sources", "sources");
+    check.count(
+        file.questions.len(),
+        MAX_NOTES,
+        "discussion questions",
+        "questions",
+    );
+    check.count(
+        file.facilitator_notes.len(),
+        MAX_NOTES,
+        "facilitator notes",
+        "facilitator_notes",
+    );
     check.text(&file.title, "title", &root);
     check.text(&file.summary, "summary", &root);
     check.optional_text(file.composite.as_ref(), "composite", &root);

@@ -87,6 +87,30 @@ pub enum ProblemKind {
         /// The field.
         field: &'static str,
     },
+    /// A piece of text is longer than the loader accepts.
+    #[error(
+        "The field '{field}' is {chars} characters long, more than the limit of {limit}. Split it into shorter passages or trim it."
+    )]
+    TooLong {
+        /// The field.
+        field: &'static str,
+        /// Its length.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A list is longer than the loader accepts.
+    #[error(
+        "The case has {count} {what}, more than the limit of {limit}. Split it into shorter cases."
+    )]
+    TooMany {
+        /// What is counted.
+        what: &'static str,
+        /// How many.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// No audience was given.
     #[error(
         "The case has no audience. Add at least one: 'audience: [SeniorLeaders]' or 'audience: [AllGrades]'."

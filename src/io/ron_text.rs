@@ -15,6 +15,8 @@ pub const MAX_DEPTH: usize = 64;
 ///
 /// Optional fields may be written with or without `Some(...)`.
 pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    // Windows editors often start UTF-8 files with a byte order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Problem::whole_file(ProblemKind::EmptyFile));
     }
