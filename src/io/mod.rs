@@ -15,6 +15,7 @@ pub mod model_file;
 pub mod ron_text;
 pub mod session_record;
 pub mod store;
+pub mod watch;
 
 pub use error::{FileError, Position, Problem, ProblemKind};
 pub use load::{CaseOrigin, LoadReport, LoadedCase, bundled_cases, load_paths, parse_case};

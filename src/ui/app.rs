@@ -11,6 +11,7 @@ use crate::io::{self, FileError, LoadReport, LoadedCase};
 use crate::domain::progress::{Place, Progress, ReviewQuestion};
 use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
 use crate::io::store::Store;
+use crate::io::watch::CaseWatcher;
 
 use super::record::RecordView;
 use super::review::{ReviewState, ReviewView};
@@ -272,6 +273,8 @@ pub struct CasebookApp {
     settings: Settings,
     /// The zoom factor last given to egui, to tell the user's keyboard zoom from ours.
     applied_zoom: f32,
+    /// Watches the case files and folders the user opened, to reload them when saved.
+    watcher: Option<CaseWatcher>,
     screen: Screen,
     /// The seminar in progress, if any; it survives visits to other screens.
     seminar: Option<Seminar>,
@@ -290,6 +293,10 @@ impl CasebookApp {
         store_folder: Option<&std::path::Path>,
     ) -> Self {
         let mut app = Self::with_model(model);
+        let ctx = cc.egui_ctx.clone();
+        // Without a watcher (some file systems cannot be watched) cases still open; they
+        // just do not reload by themselves.
+        app.watcher = CaseWatcher::new(move || ctx.request_repaint()).ok();
         if let Some(folder) = store_folder {
             app.open_store(folder);
         }
@@ -398,6 +405,7 @@ impl CasebookApp {
             notices: Vec::new(),
             settings: Settings::default(),
             applied_zoom: 1.0,
+            watcher: None,
             screen: Screen::Library,
             seminar: None,
             status: None,
@@ -680,8 +688,19 @@ impl CasebookApp {
                 }
             }
             Action::LoadPaths(paths) => {
+                // Absolute paths, so a file reloaded after a save is recognised as the same.
+                let paths: Vec<PathBuf> = paths
+                    .into_iter()
+                    .map(|p| p.canonicalize().unwrap_or(p))
+                    .collect();
                 let report = io::load_paths(&paths, &self.model);
                 self.take_report(report);
+                if let Some(watcher) = &mut self.watcher {
+                    for path in &paths {
+                        // A path that cannot be watched still loaded; it just will not reload.
+                        watcher.watch(path).ok();
+                    }
+                }
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
             Action::StartSeminar(id) => {
@@ -1164,7 +1183,7 @@ impl CasebookApp {
                 });
         }
         if let Some(status) = &self.status
-            && matches!(self.screen, Screen::Library)
+            && !matches!(self.screen, Screen::Seminar)
         {
             egui::Panel::bottom("status").show(ui, |ui| {
                 ui.label(
@@ -1326,8 +1345,38 @@ impl CasebookApp {
     }
 }
 
+impl CasebookApp {
+    /// Reloads case files saved since the last frame. A case that still validates replaces
+    /// the old one and the trainee stays where they were; one that does not is listed under
+    /// the problems and the last good version stays open.
+    fn reload_changed(&mut self) {
+        let Some(watcher) = &self.watcher else { return };
+        let changed = watcher.changed();
+        if changed.is_empty() {
+            return;
+        }
+        let report = io::load_paths(&changed, &self.model);
+        let names: Vec<String> = changed
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        let bad = report.errors.len();
+        self.take_report(report);
+        self.status = Some(if bad == 0 {
+            format!("Reloaded {} after it was saved.", names.join(", "))
+        } else {
+            format!(
+                "{} changed and has problems; the last good version is still open.",
+                names.join(", ")
+            )
+        });
+    }
+}
+
 impl eframe::App for CasebookApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.reload_changed();
         let actions = self.draw(ui);
         let changed = !actions.is_empty();
         for action in actions {

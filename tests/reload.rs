@@ -1,0 +1,105 @@
+//! Saving a case in an editor reloads it in the app, keeping the trainee's place, and a
+//! broken save shows the problem while the last good version stays open.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use collab_casebook::domain::CaseId;
+use collab_casebook::ui::{Action, Screen};
+use common::app_harness;
+
+type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
+
+/// Runs frames until `done` holds, for up to five seconds.
+fn wait_for(harness: &mut App, done: impl Fn(&App) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        harness.run();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+fn title(harness: &App, id: &CaseId) -> Option<String> {
+    harness
+        .state()
+        .library()
+        .get(id)
+        .map(|c| c.case.title.clone())
+}
+
+#[test]
+fn a_saved_case_reloads_in_place_and_a_broken_save_keeps_the_last_good_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("discharge.ron");
+    let original = std::fs::read_to_string("docs/example-case.ron").unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let id = CaseId::new("hospital-discharge");
+
+    let mut harness = app_harness();
+    harness
+        .state_mut()
+        .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
+    harness.state_mut().apply(Action::OpenCaseAt(id.clone(), 3));
+    harness.run();
+    assert_eq!(
+        title(&harness, &id).as_deref(),
+        Some("A hospital discharge that stalls")
+    );
+
+    // An author saves a change.
+    std::fs::write(
+        &file,
+        original.replace(
+            "A hospital discharge that stalls",
+            "A discharge that stalls",
+        ),
+    )
+    .unwrap();
+    assert!(
+        wait_for(&mut harness, |h| title(h, &id).as_deref()
+            == Some("A discharge that stalls")),
+        "the saved change was reloaded"
+    );
+    assert!(
+        matches!(harness.state().screen(), Screen::Case { case, factor: 3, .. } if case == &id),
+        "the trainee is still at the same case and factor"
+    );
+
+    // A broken save: the problem is shown and the last good version stays open.
+    std::fs::write(
+        &file,
+        original.replace("    version: 1,\n", "    version: 1\n"),
+    )
+    .unwrap();
+    assert!(
+        wait_for(&mut harness, |h| !h.state().problems().is_empty()),
+        "the problem is reported"
+    );
+    assert!(
+        harness.state().problems()[0].lines()[0].contains("discharge.ron:7:5: Expected a comma")
+    );
+    assert_eq!(
+        title(&harness, &id).as_deref(),
+        Some("A discharge that stalls")
+    );
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::Case { factor: 3, .. }
+    ));
+
+    // Fixing it clears the problem.
+    std::fs::write(&file, &original).unwrap();
+    assert!(
+        wait_for(&mut harness, |h| h.state().problems().is_empty()),
+        "the problem goes once fixed"
+    );
+    assert_eq!(
+        title(&harness, &id).as_deref(),
+        Some("A hospital discharge that stalls")
+    );
+}
