@@ -266,9 +266,28 @@ fn a_folder_with_a_broken_file_lists_the_problem_and_still_loads_the_good_case()
     assert!(shows(&harness, &bad));
     assert!(
         harness
-            .query_by_label_contains("Line 52, column 13: 'verdictt' is not a field of Answer")
+            .query_all_by_label_contains("'verdictt' is not a field of Answer")
+            .count()
+            >= 1
+    );
+    // Choosing the problem shows the lines around it, with the spot marked.
+    harness
+        .query_by_label_contains("Show line 52, column 13 of bad.ron")
+        .expect("a link to the spot")
+        .click_accesskit();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("   52 |             verdictt: Missing,")
             .is_some()
     );
+    assert!(
+        harness
+            .query_by_label(&format!("{:>5} | {}^ here", "", " ".repeat(12)))
+            .is_some()
+    );
+    press(&mut harness, "Hide the lines");
+    assert!(harness.query_by_label_contains("^ here").is_none());
     assert!(shows(&harness, "Open: A hospital discharge that stalls"));
     assert!(shows(
         &harness,

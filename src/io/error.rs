@@ -274,3 +274,47 @@ impl FileError {
             .collect()
     }
 }
+
+/// The lines around a position, numbered from 1, for showing where a problem is. Tabs are
+/// shown as single spaces so a marker under the column lines up.
+pub fn excerpt(text: &str, at: Position, context: usize) -> Vec<(usize, String)> {
+    let first = at.line.saturating_sub(context).max(1);
+    let last = at.line + context;
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(n, _)| (first..=last).contains(n))
+        .map(|(n, line)| (n, line.replace('\t', " ")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Position, excerpt};
+
+    #[test]
+    fn an_excerpt_is_the_lines_around_the_position() {
+        let text = "one\ntwo\nthree\nfour\nfive\nsix";
+        let lines = excerpt(text, Position { line: 2, column: 1 }, 2);
+        assert_eq!(
+            lines,
+            vec![
+                (1, "one".to_owned()),
+                (2, "two".to_owned()),
+                (3, "three".to_owned()),
+                (4, "four".to_owned())
+            ]
+        );
+        assert!(
+            excerpt(
+                text,
+                Position {
+                    line: 99,
+                    column: 1
+                },
+                2
+            )
+            .is_empty()
+        );
+    }
+}

@@ -194,7 +194,7 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
 }
 
 /// Reads a file as text, refusing large files before reading them.
-pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
+pub fn read_text(path: &Path) -> Result<String, FileError> {
     let label = path.display().to_string();
     let fail = |kind| FileError::single(label.clone(), Problem::whole_file(kind));
     let read_error = |error: std::io::Error| {

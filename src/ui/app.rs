@@ -212,6 +212,15 @@ pub enum Action {
     LoadPaths(Vec<PathBuf>),
     /// Show or hide the problems panel.
     SetProblemsVisible(bool),
+    /// Show the lines of a file around a problem.
+    ShowProblemSource {
+        /// The file, as the problem names it.
+        file: String,
+        /// Where the problem is.
+        position: io::Position,
+    },
+    /// Hide the lines shown for a problem.
+    HideProblemSource,
 }
 
 /// The seminar in progress with what is derived from it each frame.
@@ -273,6 +282,8 @@ pub struct CasebookApp {
     settings: Settings,
     /// The zoom factor last given to egui, to tell the user's keyboard zoom from ours.
     applied_zoom: f32,
+    /// The lines of a file shown around a problem, if the user asked to see them.
+    problem_source: Option<problems::Source>,
     /// Watches the case files and folders the user opened, to reload them when saved.
     watcher: Option<CaseWatcher>,
     screen: Screen,
@@ -406,6 +417,7 @@ impl CasebookApp {
             settings: Settings::default(),
             applied_zoom: 1.0,
             watcher: None,
+            problem_source: None,
             screen: Screen::Library,
             seminar: None,
             status: None,
@@ -703,6 +715,17 @@ impl CasebookApp {
                 }
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
+            Action::ShowProblemSource { file, position } => {
+                let lines = io::load::read_text(std::path::Path::new(&file))
+                    .map(|text| io::error::excerpt(&text, position, 2))
+                    .unwrap_or_default();
+                self.problem_source = Some(problems::Source {
+                    file,
+                    position,
+                    lines,
+                });
+            }
+            Action::HideProblemSource => self.problem_source = None,
             Action::StartSeminar(id) => {
                 if let Some(loaded) = self.library.get(&id) {
                     self.seminar = Some(Seminar::new(&loaded.case));
@@ -1179,7 +1202,12 @@ impl CasebookApp {
                 .resizable(true)
                 .default_size(180.0)
                 .show(ui, |ui| {
-                    problems::problems_ui(ui, &self.problems, &mut actions);
+                    problems::problems_ui(
+                        ui,
+                        &self.problems,
+                        self.problem_source.as_ref(),
+                        &mut actions,
+                    );
                 });
         }
         if let Some(status) = &self.status
