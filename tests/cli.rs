@@ -363,3 +363,37 @@ fn a_byte_order_mark_is_accepted() {
     let output = check(&["tests/data/valid/byte-order-mark.ron"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn awkward_folders_never_hang_or_crash() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    // Thousands of files, more than the loader reads from one folder.
+    for n in 0..2100 {
+        std::fs::write(dir.path().join(format!("case-{n:04}.ron")), "Case(").unwrap();
+    }
+    // A link to its own folder, and a link that points to itself.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("self.ron"), dir.path().join("self.ron")).unwrap();
+    // A name that is not UTF-8.
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.ron");
+    std::fs::write(dir.path().join(odd), "not a case").unwrap();
+
+    let started = std::time::Instant::now();
+    let output = check(&[dir.path().to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "it finished"
+    );
+    assert!(
+        out.contains("more than 2000 case files"),
+        "the bound is named"
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "no panic: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
