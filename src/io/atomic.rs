@@ -4,8 +4,9 @@
 use std::io::Write as _;
 use std::path::Path;
 
-/// Writes a new file atomically. Fails, leaving nothing behind, if the file exists.
-pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the bytes to a temporary file in the same folder as `path`, flushed and synced to
+/// disk, ready to be moved into place.
+fn synced_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -14,21 +15,22 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.write_all(bytes)?;
     temp.flush()?;
     temp.as_file().sync_all()?;
-    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(temp)
+}
+
+/// Writes a new file atomically. Fails, leaving nothing behind, if the file exists.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    synced_temp(path, bytes)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 
 /// Writes a file atomically, replacing any file already there.
 pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.flush()?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    synced_temp(path, bytes)?
+        .persist(path)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 

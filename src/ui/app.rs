@@ -125,10 +125,6 @@ pub enum Action {
     SetTally(FactorId, Verdict, u32),
     /// Count attempt files.
     ImportAttempts(Vec<PathBuf>),
-    /// Ask for attempt files with the native dialog.
-    ImportAttemptsDialog,
-    /// Ask for a folder of attempt files with the native dialog.
-    ImportAttemptsFolderDialog,
     /// Show the room the model's answer for a factor.
     Reveal(FactorId),
     /// Show the room the model's answer for every factor.
@@ -161,8 +157,6 @@ pub enum Action {
     },
     /// Stop and hide the timer.
     TimerStop,
-    /// Ask for a folder and save the session record there.
-    ExportSessionDialog,
     /// Save the session record into a folder.
     ExportSession(PathBuf),
     /// End the seminar and go back to the library.
@@ -196,18 +190,12 @@ pub enum Action {
     AnswerReview,
     /// Clear the marks on the open case and start again (checked attempts stay in the record).
     StartAgainBlank,
-    /// Ask where to save the attempt file for the open case.
-    ExportAttemptDialog,
     /// Save the attempt file for the open case.
     ExportAttempt(PathBuf),
-    /// Ask for a folder and save a feedback report there.
-    ExportReportDialog,
     /// Save a feedback report for the open case into a folder.
     ExportReport(PathBuf),
-    /// Ask for case files with the native dialog.
-    OpenFilesDialog,
-    /// Ask for a folder of cases with the native dialog.
-    OpenFolderDialog,
+    /// Open a native file dialog; what the user picks becomes the next action.
+    Ask(Dialog),
     /// Load cases from files and folders.
     LoadPaths(Vec<PathBuf>),
     /// Show or hide the problems panel.
@@ -221,6 +209,26 @@ pub enum Action {
     },
     /// Hide the lines shown for a problem.
     HideProblemSource,
+}
+
+/// A native file dialog. rfd is called in one place, [`CasebookApp::ask`]; tests skip the
+/// dialog and apply the action it would lead to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Pick case files to open.
+    OpenCaseFiles,
+    /// Pick a folder of cases to open.
+    OpenCaseFolder,
+    /// Pick attempt files to count in the seminar.
+    ImportAttemptFiles,
+    /// Pick a folder of attempt files to count in the seminar.
+    ImportAttemptFolder,
+    /// Choose where to save the attempt file for the open case.
+    SaveAttemptFile,
+    /// Choose a folder for a feedback report.
+    ReportFolder,
+    /// Choose a folder for the seminar record.
+    SessionRecordFolder,
 }
 
 /// The seminar in progress with what is derived from it each frame.
@@ -682,21 +690,9 @@ impl CasebookApp {
                     self.screen = (**back).clone();
                 }
             }
-            Action::OpenFilesDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open case files")
-                    .add_filter("Case files", &["ron"])
-                    .pick_files();
-                if let Some(paths) = picked {
-                    self.apply(Action::LoadPaths(paths));
-                }
-            }
-            Action::OpenFolderDialog => {
-                if let Some(folder) = rfd::FileDialog::new()
-                    .set_title("Open a folder of cases")
-                    .pick_folder()
-                {
-                    self.apply(Action::LoadPaths(vec![folder]));
+            Action::Ask(dialog) => {
+                if let Some(next) = self.ask(&dialog) {
+                    self.apply(next);
                 }
             }
             Action::LoadPaths(paths) => {
@@ -740,31 +736,6 @@ impl CasebookApp {
             Action::EndSeminar => {
                 self.seminar = None;
                 self.screen = Screen::Library;
-            }
-            Action::ImportAttemptsDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Import attempt files")
-                    .add_filter("Attempt files", &["ron"])
-                    .pick_files();
-                if let Some(paths) = picked {
-                    self.apply(Action::ImportAttempts(paths));
-                }
-            }
-            Action::ImportAttemptsFolderDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Import a folder of attempt files")
-                    .pick_folder();
-                if let Some(folder) = picked {
-                    self.apply(Action::ImportAttempts(vec![folder]));
-                }
-            }
-            Action::ExportSessionDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Choose a folder for the session record")
-                    .pick_folder();
-                if let Some(folder) = picked {
-                    self.apply(Action::ExportSession(folder));
-                }
             }
             Action::ExportSession(folder) => self.export_session(&folder),
             Action::ShowSettings => {
@@ -842,28 +813,7 @@ impl CasebookApp {
                     };
                 }
             }
-            Action::ExportAttemptDialog => {
-                let Some(case) = self.current_case_id().and_then(|c| self.case(&c).cloned()) else {
-                    return;
-                };
-                let picked = rfd::FileDialog::new()
-                    .set_title("Save your attempt file")
-                    .set_file_name(format!("attempt-{}-v{}.ron", case.id, case.version))
-                    .add_filter("Attempt files", &["ron"])
-                    .save_file();
-                if let Some(path) = picked {
-                    self.apply(Action::ExportAttempt(path));
-                }
-            }
             Action::ExportAttempt(path) => self.export_attempt(&path),
-            Action::ExportReportDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Choose a folder for your feedback report")
-                    .pick_folder();
-                if let Some(folder) = picked {
-                    self.apply(Action::ExportReport(folder));
-                }
-            }
             Action::ExportReport(folder) => self.export_report(&folder),
             other => self.apply_to_seminar(other),
         }
@@ -952,6 +902,52 @@ impl CasebookApp {
             room,
             agenda,
         })
+    }
+
+    /// Shows a native file dialog and turns what the user picked into the next action.
+    /// The only place the app calls rfd.
+    fn ask(&self, dialog: &Dialog) -> Option<Action> {
+        use rfd::FileDialog;
+        let ron = |d: FileDialog, what: &str| d.add_filter(what, &["ron"]);
+        match dialog {
+            Dialog::OpenCaseFiles => {
+                ron(FileDialog::new().set_title("Open case files"), "Case files")
+                    .pick_files()
+                    .map(Action::LoadPaths)
+            }
+            Dialog::OpenCaseFolder => FileDialog::new()
+                .set_title("Open a folder of cases")
+                .pick_folder()
+                .map(|folder| Action::LoadPaths(vec![folder])),
+            Dialog::ImportAttemptFiles => ron(
+                FileDialog::new().set_title("Import attempt files"),
+                "Attempt files",
+            )
+            .pick_files()
+            .map(Action::ImportAttempts),
+            Dialog::ImportAttemptFolder => FileDialog::new()
+                .set_title("Import a folder of attempt files")
+                .pick_folder()
+                .map(|folder| Action::ImportAttempts(vec![folder])),
+            Dialog::SaveAttemptFile => {
+                let case = self.current_case_id().and_then(|c| self.case(&c))?;
+                ron(
+                    FileDialog::new().set_title("Save your attempt file"),
+                    "Attempt files",
+                )
+                .set_file_name(format!("attempt-{}-v{}.ron", case.id, case.version))
+                .save_file()
+                .map(Action::ExportAttempt)
+            }
+            Dialog::ReportFolder => FileDialog::new()
+                .set_title("Choose a folder for your feedback report")
+                .pick_folder()
+                .map(Action::ExportReport),
+            Dialog::SessionRecordFolder => FileDialog::new()
+                .set_title("Choose a folder for the session record")
+                .pick_folder()
+                .map(Action::ExportSession),
+        }
     }
 
     /// Checks the review answer on screen and schedules the next review.

@@ -9,7 +9,7 @@ use crate::domain::{
     Attempt, Case, FactorFeedback, FactorId, Feedback, FeedbackTone, Model, PassageId, Verdict,
 };
 
-use super::app::Action;
+use super::app::{Action, Dialog};
 use super::case_text::{Highlight, case_text_ui};
 use super::marking::excerpt;
 use super::theme;
@@ -176,10 +176,10 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
     );
     ui.horizontal_wrapped(|ui| {
         if ui.button("Save your attempt file").clicked() {
-            actions.push(Action::ExportAttemptDialog);
+            actions.push(Action::Ask(Dialog::SaveAttemptFile));
         }
         if ui.button("Save a feedback report").clicked() {
-            actions.push(Action::ExportReportDialog);
+            actions.push(Action::Ask(Dialog::ReportFolder));
         }
     });
     ui.label(

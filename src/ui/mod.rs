@@ -17,7 +17,7 @@ pub mod settings;
 pub mod theme;
 pub mod top_bar;
 
-pub use app::{Action, CasebookApp, Screen};
+pub use app::{Action, CasebookApp, Dialog, Screen};
 
 /// Window options for the native app: sized for a laptop unless told otherwise, usable
 /// down to a small window, full screen for a projector if asked.

@@ -16,7 +16,7 @@ use crate::domain::seminar::{AgendaItem, RoomFactor, Tally, Timer};
 use crate::domain::{Case, CaseId, FactorId, Model, Verdict};
 use crate::io::attempt_file::Gathered;
 
-use super::app::Action;
+use super::app::{Action, Dialog};
 use super::marking::excerpt;
 use super::theme;
 
@@ -622,10 +622,10 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
     ));
     ui.horizontal_wrapped(|ui| {
         if ui.button("Import attempt files").clicked() {
-            actions.push(Action::ImportAttemptsDialog);
+            actions.push(Action::Ask(Dialog::ImportAttemptFiles));
         }
         if ui.button("Import a folder of attempt files").clicked() {
-            actions.push(Action::ImportAttemptsFolderDialog);
+            actions.push(Action::Ask(Dialog::ImportAttemptFolder));
         }
     });
     let labels: Vec<&str> = gathered
@@ -655,7 +655,7 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
     ui.label(theme::subheading("Session record"));
     ui.label("Save a report (Markdown and a printable web page) and a CSV of the counts.");
     if ui.button("Save the session record").clicked() {
-        actions.push(Action::ExportSessionDialog);
+        actions.push(Action::Ask(Dialog::SessionRecordFolder));
     }
     if let Some(status) = &view.seminar.status {
         ui.label(RichText::new(status).color(theme::colors(ui).green));

@@ -1,7 +1,7 @@
 //! The bar across the top of every screen: where you are, the library, the model
 //! reference, opening files, and the problems count.
 
-use super::app::{Action, Screen};
+use super::app::{Action, Dialog, Screen};
 use super::theme;
 
 /// Draws the top bar.
@@ -57,10 +57,10 @@ pub fn top_bar_ui(
             actions.push(Action::ShowSettings);
         }
         if ui.button("Open case files").clicked() {
-            actions.push(Action::OpenFilesDialog);
+            actions.push(Action::Ask(Dialog::OpenCaseFiles));
         }
         if ui.button("Open a folder of cases").clicked() {
-            actions.push(Action::OpenFolderDialog);
+            actions.push(Action::Ask(Dialog::OpenCaseFolder));
         }
         if problem_count > 0 && !problems_visible {
             let text = egui::RichText::new(format!("Show problems ({problem_count})"))
