@@ -103,26 +103,11 @@ pub fn short_title(case: &Case) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{Answer, CaseId, CaseKind};
-    use crate::domain::model::{Factor, FactorGroup};
+    use crate::domain::case::CaseKind;
+    use crate::domain::fixtures;
 
     fn model() -> Model {
-        let factor = |id: &str| Factor {
-            id: FactorId::new(id),
-            group: FactorGroup::Foundation,
-            name: id.to_owned(),
-            summary: String::new(),
-            present_signs: Vec::new(),
-            absent_signs: Vec::new(),
-            questions: Vec::new(),
-            barriers: Vec::new(),
-        };
-        Model {
-            title: String::new(),
-            about: String::new(),
-            factors: vec![factor("a"), factor("b")],
-            barriers: Vec::new(),
-        }
+        fixtures::model(&["a", "b"])
     }
 
     fn case(
@@ -132,30 +117,19 @@ mod tests {
         audience: Audience,
         verdicts: [Verdict; 2],
     ) -> Case {
-        let answer = |factor: &str, verdict| Answer {
-            factor: FactorId::new(factor),
-            verdict,
-            rationale: String::new(),
-            evidence: Vec::new(),
-            would_have_changed: None,
-            prompt: None,
-            contested: None,
-        };
-        Case {
-            id: CaseId::new(id),
-            version: 1,
-            title: title.to_owned(),
-            summary: String::new(),
-            kind: CaseKind::Contrast,
-            audience: vec![audience],
-            minutes,
-            composite_note: None,
-            sections: Vec::new(),
-            answers: vec![answer("a", verdicts[0]), answer("b", verdicts[1])],
-            questions: Vec::new(),
-            facilitator_notes: Vec::new(),
-            sources: Vec::new(),
-        }
+        let mut case = fixtures::case(
+            id,
+            &[],
+            vec![
+                fixtures::answer("a", verdicts[0], &[]),
+                fixtures::answer("b", verdicts[1], &[]),
+            ],
+        );
+        title.clone_into(&mut case.title);
+        case.minutes = minutes;
+        case.audience = vec![audience];
+        case.kind = CaseKind::Contrast;
+        case
     }
 
     #[test]

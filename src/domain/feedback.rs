@@ -346,84 +346,25 @@ impl Feedback {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{Answer, Audience, CaseId, CaseKind, Contested, Passage, Section};
-    use crate::domain::model::{Factor, FactorGroup};
-
-    fn factor(id: &str) -> Factor {
-        Factor {
-            id: FactorId::new(id),
-            group: FactorGroup::Foundation,
-            name: id.to_uppercase(),
-            summary: String::new(),
-            present_signs: Vec::new(),
-            absent_signs: Vec::new(),
-            questions: Vec::new(),
-            barriers: Vec::new(),
-        }
-    }
+    use crate::domain::case::Contested;
+    use crate::domain::fixtures::{answer, case as case_of, model as model_of};
 
     fn model() -> Model {
-        Model {
-            title: "Test".to_owned(),
-            about: String::new(),
-            factors: ["a", "b", "c", "d"].into_iter().map(factor).collect(),
-            barriers: Vec::new(),
-        }
-    }
-
-    fn passage(id: &str, number: usize) -> Passage {
-        Passage {
-            id: PassageId::new(id),
-            number,
-            text: id.to_owned(),
-            sources: Vec::new(),
-        }
-    }
-
-    fn answer(factor: &str, verdict: Verdict, evidence: &[&str]) -> Answer {
-        Answer {
-            factor: FactorId::new(factor),
-            verdict,
-            rationale: "Because.".to_owned(),
-            evidence: evidence.iter().map(|e| PassageId::new(*e)).collect(),
-            would_have_changed: None,
-            prompt: None,
-            contested: None,
-        }
+        model_of(&["a", "b", "c", "d"])
     }
 
     /// Four factors: a Present (p1, p2), b Partly (p3), c Missing, d Can't tell.
     fn case() -> Case {
-        Case {
-            id: CaseId::new("t"),
-            version: 1,
-            title: "T".to_owned(),
-            summary: "S".to_owned(),
-            kind: CaseKind::Critique,
-            audience: vec![Audience::AllGrades],
-            minutes: 10,
-            composite_note: None,
-            sections: vec![Section {
-                id: "s".to_owned(),
-                heading: "H".to_owned(),
-                period: None,
-                passages: vec![
-                    passage("p1", 1),
-                    passage("p2", 2),
-                    passage("p3", 3),
-                    passage("p4", 4),
-                ],
-            }],
-            answers: vec![
+        case_of(
+            "t",
+            &["p1", "p2", "p3", "p4"],
+            vec![
                 answer("a", Verdict::Present, &["p2", "p1"]),
                 answer("b", Verdict::Partly, &["p3"]),
                 answer("c", Verdict::Missing, &[]),
                 answer("d", Verdict::CantTell, &[]),
             ],
-            questions: Vec::new(),
-            facilitator_notes: Vec::new(),
-            sources: Vec::new(),
-        }
+        )
     }
 
     fn mark(attempt: &mut Attempt, factor: &str, verdict: Verdict, confidence: Option<Confidence>) {

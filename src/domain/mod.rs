@@ -8,6 +8,8 @@ pub mod attempt;
 pub mod case;
 pub mod casebook;
 pub mod feedback;
+#[cfg(test)]
+mod fixtures;
 pub mod model;
 pub mod progress;
 pub mod seminar;

@@ -318,76 +318,28 @@ impl Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{Answer, Audience, CaseId, CaseKind, Contested, Passage, Section};
-    use crate::domain::model::{Factor, FactorGroup};
+    use crate::domain::case::Audience;
+    use crate::domain::fixtures::{self, answer, contested};
 
     fn model() -> Model {
-        let factor = |id: &str| Factor {
-            id: FactorId::new(id),
-            group: FactorGroup::Foundation,
-            name: id.to_owned(),
-            summary: String::new(),
-            present_signs: Vec::new(),
-            absent_signs: Vec::new(),
-            questions: Vec::new(),
-            barriers: Vec::new(),
-        };
-        Model {
-            title: String::new(),
-            about: String::new(),
-            factors: vec![factor("a"), factor("b"), factor("c")],
-            barriers: Vec::new(),
-        }
+        fixtures::model(&["a", "b", "c"])
     }
 
     /// a: Present; b: Missing; c: Partly, contested.
     fn case() -> Case {
-        let answer = |factor: &str, verdict, contested: bool| Answer {
-            factor: FactorId::new(factor),
-            verdict,
-            rationale: String::new(),
-            evidence: vec![PassageId::new("p1")],
-            would_have_changed: None,
-            prompt: None,
-            contested: contested.then(|| Contested {
-                why: String::new(),
-                other_verdict: Verdict::Missing,
-                other_rationale: String::new(),
-            }),
-        };
-        Case {
-            id: CaseId::new("c"),
-            version: 2,
-            title: String::new(),
-            summary: String::new(),
-            kind: CaseKind::Critique,
-            audience: vec![Audience::SeniorLeaders],
-            minutes: 60,
-            composite_note: None,
-            sections: vec![Section {
-                id: "s".to_owned(),
-                heading: String::new(),
-                period: None,
-                passages: ["p1", "p2"]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, id)| Passage {
-                        id: PassageId::new(*id),
-                        number: i + 1,
-                        text: String::new(),
-                        sources: Vec::new(),
-                    })
-                    .collect(),
-            }],
-            answers: vec![
-                answer("a", Verdict::Present, false),
-                answer("b", Verdict::Missing, false),
-                answer("c", Verdict::Partly, true),
+        let mut case = fixtures::case(
+            "c",
+            &["p1", "p2"],
+            vec![
+                answer("a", Verdict::Present, &["p1"]),
+                answer("b", Verdict::Missing, &["p1"]),
+                contested(answer("c", Verdict::Partly, &["p1"])),
             ],
-            questions: Vec::new(),
-            facilitator_notes: Vec::new(),
-            sources: Vec::new(),
-        }
+        );
+        case.version = 2;
+        case.audience = vec![Audience::SeniorLeaders];
+        case.minutes = 60;
+        case
     }
 
     fn tally(present: u32, partly: u32, missing: u32, cant_tell: u32) -> Tally {
