@@ -714,8 +714,8 @@ fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
 
 /// The room view: what the projector shows, in large type.
 pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
-    let body = 30.0;
-    let heading = 46.0;
+    let body = 32.0;
+    let heading = 48.0;
     if let Some(timer) = &view.seminar.timer {
         let left = if timer.remaining(view.now) <= 0.0 {
             "Time is up".to_owned()
@@ -734,75 +734,83 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
     egui::ScrollArea::vertical()
         .id_salt("room_view_scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| match view.seminar.stage {
-            Stage::Section(index) => {
-                let Some(section) = view.case.sections.get(index) else {
-                    return;
-                };
-                ui.label(
-                    RichText::new(&section.heading)
-                        .size(heading)
-                        .family(theme::bold()),
-                );
-                if let Some(period) = &section.period {
+        .show(ui, |ui| {
+            // Lines a room can read from the back: no longer than about 80 characters.
+            ui.set_max_width(ui.available_width().min(1500.0));
+            match view.seminar.stage {
+                Stage::Section(index) => {
+                    let Some(section) = view.case.sections.get(index) else {
+                        return;
+                    };
                     ui.label(
-                        RichText::new(period)
-                            .size(body)
-                            .color(theme::colors(ui).secondary_text),
+                        RichText::new(&section.heading)
+                            .size(heading)
+                            .family(theme::bold()),
                     );
-                }
-                ui.add_space(12.0);
-                for passage in &section.passages {
-                    ui.horizontal_top(|ui| {
+                    if let Some(period) = &section.period {
                         ui.label(
-                            RichText::new(passage.number.to_string())
-                                .size(body)
-                                .color(theme::colors(ui).secondary_text),
-                        );
-                        ui.add(egui::Label::new(RichText::new(&passage.text).size(body)).wrap());
-                    });
-                    ui.add_space(10.0);
-                }
-            }
-            Stage::Factor(index) => {
-                let Some(factor) = view.model.factors.get(index) else {
-                    return;
-                };
-                ui.label(
-                    RichText::new(format!("{}: {}", factor.group.singular(), factor.name))
-                        .size(heading)
-                        .family(theme::bold()),
-                );
-                ui.label(RichText::new(&factor.summary).size(body));
-                ui.add_space(12.0);
-                let marks = view.room.get(&factor.id).cloned().unwrap_or_default();
-                let revealed = view.seminar.revealed.contains(&factor.id);
-                if let Some(answer) = view.case.answer(&factor.id) {
-                    let style = ui.style_mut();
-                    style
-                        .text_styles
-                        .insert(egui::TextStyle::Body, egui::FontId::proportional(body));
-                    distribution_ui(
-                        ui,
-                        &marks.tally,
-                        answer.verdict,
-                        revealed,
-                        300.0,
-                        ("room_chart", index),
-                    );
-                    ui.add_space(12.0);
-                    if revealed {
-                        model_answer_ui(ui, answer, body / theme::BODY_SIZE);
-                    } else {
-                        ui.label(
-                            RichText::new("The model's answer will be shown after the discussion.")
+                            RichText::new(period)
                                 .size(body)
                                 .color(theme::colors(ui).secondary_text),
                         );
                     }
+                    ui.add_space(12.0);
+                    for passage in &section.passages {
+                        ui.horizontal_top(|ui| {
+                            ui.label(
+                                RichText::new(passage.number.to_string())
+                                    .size(body)
+                                    .color(theme::colors(ui).secondary_text),
+                            );
+                            ui.add(
+                                egui::Label::new(RichText::new(&passage.text).size(body)).wrap(),
+                            );
+                        });
+                        ui.add_space(10.0);
+                    }
                 }
+                Stage::Factor(index) => {
+                    let Some(factor) = view.model.factors.get(index) else {
+                        return;
+                    };
+                    ui.label(
+                        RichText::new(format!("{}: {}", factor.group.singular(), factor.name))
+                            .size(heading)
+                            .family(theme::bold()),
+                    );
+                    ui.label(RichText::new(&factor.summary).size(body));
+                    ui.add_space(12.0);
+                    let marks = view.room.get(&factor.id).cloned().unwrap_or_default();
+                    let revealed = view.seminar.revealed.contains(&factor.id);
+                    if let Some(answer) = view.case.answer(&factor.id) {
+                        let style = ui.style_mut();
+                        style
+                            .text_styles
+                            .insert(egui::TextStyle::Body, egui::FontId::proportional(body));
+                        distribution_ui(
+                            ui,
+                            &marks.tally,
+                            answer.verdict,
+                            revealed,
+                            300.0,
+                            ("room_chart", index),
+                        );
+                        ui.add_space(12.0);
+                        if revealed {
+                            model_answer_ui(ui, answer, body / theme::BODY_SIZE);
+                        } else {
+                            ui.label(
+                                RichText::new(
+                                    "The model's answer will be shown after the discussion.",
+                                )
+                                .size(body)
+                                .color(theme::colors(ui).secondary_text),
+                            );
+                        }
+                    }
+                }
+                Stage::Debrief => agenda_ui(ui, view, true, actions),
             }
-            Stage::Debrief => agenda_ui(ui, view, true, actions),
         });
 }
 
