@@ -31,12 +31,13 @@ fn main() -> ExitCode {
                 "Collaborative Working Casebook",
                 options,
                 Box::new(move |cc| {
-                    Ok(Box::new(CasebookApp::new(
-                        cc,
-                        model,
-                        &cli.paths,
-                        store.as_deref(),
-                    )))
+                    let mut app = CasebookApp::new(cc, model, &cli.paths, store.as_deref());
+                    // For the start-up benchmark (scripts/bench-startup.sh).
+                    let frames = std::env::var("CASEBOOK_EXIT_AFTER_FRAMES").ok();
+                    if let Some(frames) = frames.and_then(|n| n.parse().ok()) {
+                        app.close_after_frames(frames);
+                    }
+                    Ok(Box::new(app))
                 }),
             );
             match result {

@@ -153,13 +153,20 @@ pub struct SourceFile {
 
 /// Collects problems while checking, each placed in the file.
 struct Checker<'a> {
-    locator: Locator<'a>,
+    /// The file's text, read into tokens only when the first problem needs placing: most
+    /// files have no problems, and tokenizing a long file costs as much as parsing it.
+    source: &'a str,
+    locator: Option<Locator<'a>>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, place: &Place<'_>, kind: ProblemKind) {
-        let position = self.locator.find(place);
+        let source = self.source;
+        let position = self
+            .locator
+            .get_or_insert_with(|| Locator::new(source))
+            .find(place);
         self.problems.push(Problem::new(position, kind));
     }
 
@@ -206,7 +213,8 @@ impl Checker<'_> {
 /// collected, not just the first, so an author can fix them in one pass.
 pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec<Problem>> {
     let mut check = Checker {
-        locator: Locator::new(source),
+        source,
+        locator: None,
         problems: Vec::new(),
     };
     let root = Place::Start;

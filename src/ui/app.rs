@@ -290,6 +290,9 @@ pub struct CasebookApp {
     settings: Settings,
     /// The zoom factor last given to egui, to tell the user's keyboard zoom from ours.
     applied_zoom: f32,
+    /// Frames drawn, and after how many to close (for start-up benchmarks).
+    frames: u32,
+    close_after: Option<u32>,
     /// The lines of a file shown around a problem, if the user asked to see them.
     problem_source: Option<problems::Source>,
     /// Watches the case files and folders the user opened, to reload them when saved.
@@ -424,6 +427,8 @@ impl CasebookApp {
             notices: Vec::new(),
             settings: Settings::default(),
             applied_zoom: 1.0,
+            frames: 0,
+            close_after: None,
             watcher: None,
             problem_source: None,
             screen: Screen::Library,
@@ -434,6 +439,21 @@ impl CasebookApp {
         // The status line is for files the user opens, not the built-in cases.
         app.status = None;
         app
+    }
+
+    /// Closes the window after this many frames: used by the start-up benchmark, which
+    /// sets `CASEBOOK_EXIT_AFTER_FRAMES`.
+    pub fn close_after_frames(&mut self, frames: u32) {
+        self.close_after = Some(frames);
+    }
+
+    /// Adds a case to the library, as if it had been opened from a file (for benchmarks and
+    /// tests that build cases in code).
+    pub fn add_case(&mut self, case: Case) {
+        self.library.add(vec![LoadedCase {
+            case,
+            origin: io::CaseOrigin::Bundled("generated"),
+        }]);
     }
 
     /// The screen shown.
@@ -1408,6 +1428,11 @@ impl eframe::App for CasebookApp {
         }
         self.save_if_changed();
         self.sync_display(ui.ctx());
+        self.frames = self.frames.saturating_add(1);
+        if self.close_after.is_some_and(|n| self.frames >= n) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            ui.ctx().request_repaint();
+        }
         if changed {
             ui.ctx().request_repaint();
         }

@@ -1,0 +1,153 @@
+//! Benchmarks, each beside a reference measured in the same run (see docs/performance.md):
+//!
+//! - frame cost of the case screen (marking panel open) and the feedback screen on the
+//!   longest case, against laying out the same case text in a single label;
+//! - loading and validating a library of generated cases, against ron parsing the same
+//!   bytes into the same structs alone;
+//! - growth of both at 1x, 4x and 16x case length and library size.
+
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark whose inputs are broken should stop loudly"
+)]
+
+use std::hint::black_box;
+
+use collab_casebook::domain::{Case, Model, Verdict};
+use collab_casebook::io::case_file::CaseFile;
+use collab_casebook::io::{self, ron_text};
+use collab_casebook::ui::theme::{self, ThemeChoice};
+use collab_casebook::ui::{Action, CasebookApp};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+const LONGEST: &str = include_str!("../scenarios/universal-credit.ron");
+
+fn model() -> Model {
+    io::builtin_model().expect("the built-in model loads")
+}
+
+/// The longest case with its sections repeated `times` over, ids made unique.
+fn longer_case_text(times: usize) -> String {
+    let start = LONGEST.find("    sections: [\n").expect("sections") + "    sections: [\n".len();
+    let end = LONGEST.find("    answers: [").expect("answers");
+    let sections_end = LONGEST[..end].rfind("    ],").expect("end of sections");
+    let sections = &LONGEST[start..sections_end];
+    let mut extra = String::new();
+    for copy in 1..times {
+        extra.push_str(&sections.replace("id: \"", &format!("id: \"copy{copy}-")));
+    }
+    let mut text = LONGEST.to_owned();
+    text.insert_str(sections_end, &extra);
+    text
+}
+
+/// `count` copies of the longest case, each with its own id.
+fn library_texts(count: usize) -> Vec<String> {
+    (0..count)
+        .map(|n| LONGEST.replace("id: \"universal-credit\"", &format!("id: \"case-{n}\"")))
+        .collect()
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// A context with the app's fonts and theme, warmed up so the font atlas is built.
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    theme::apply(&ctx, ThemeChoice::Light);
+    ctx
+}
+
+fn app_on(case: &Case, model: &Model, feedback: bool) -> CasebookApp {
+    let mut app = CasebookApp::with_model(model.clone());
+    app.add_case(case.clone());
+    app.apply(Action::OpenCase(case.id.clone()));
+    for factor in &model.factors {
+        app.apply(Action::SetVerdict(factor.id.clone(), Some(Verdict::Partly)));
+    }
+    if feedback {
+        app.apply(Action::ShowFeedback);
+    }
+    app
+}
+
+fn all_text(case: &Case) -> String {
+    case.passages()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn frame_cost(c: &mut Criterion) {
+    let model = model();
+    let mut group = c.benchmark_group("frame");
+    for times in [1, 4, 16] {
+        let case = io::parse_case(&longer_case_text(times), "long.ron", &model).expect("valid");
+        let text = all_text(&case);
+        let ctx = context();
+        let reference = || {
+            ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| ui.label(text.as_str()));
+                });
+            })
+        };
+        black_box(reference());
+        group.bench_function(
+            BenchmarkId::new("reference: the text in one label", times),
+            |b| b.iter(|| black_box(reference())),
+        );
+
+        for (name, feedback) in [("case screen", false), ("feedback screen", true)] {
+            let ctx = context();
+            let app = app_on(&case, &model, feedback);
+            let frame = || {
+                ctx.run_ui(input(), |ui| {
+                    black_box(app.draw(ui));
+                })
+            };
+            black_box(frame());
+            group.bench_function(BenchmarkId::new(name, times), |b| {
+                b.iter(|| black_box(frame()));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn library_load(c: &mut Criterion) {
+    let model = model();
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for count in [250, 1000, 4000] {
+        let texts = library_texts(count);
+        group.bench_function(
+            BenchmarkId::new("reference: ron parsing alone", count),
+            |b| {
+                b.iter(|| {
+                    for text in &texts {
+                        black_box(ron_text::parse::<CaseFile>(text).expect("parses"));
+                    }
+                });
+            },
+        );
+        group.bench_function(BenchmarkId::new("parse and validate", count), |b| {
+            b.iter(|| {
+                for text in &texts {
+                    black_box(io::parse_case(text, "case.ron", &model).expect("valid"));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame_cost, library_load);
+criterion_main!(benches);
