@@ -649,25 +649,16 @@ impl CasebookApp {
                 }
             }
             Action::ShowFeedback => {
-                let Some(case_id) = self.current_case_id() else {
+                let Some((case, attempt)) = self.open_case_and_attempt() else {
                     return;
                 };
-                let Some(case) = self.case(&case_id) else {
-                    return;
-                };
-                let attempt = self
-                    .progress
-                    .attempts
-                    .get(&case_id)
-                    .cloned()
-                    .unwrap_or_else(|| Attempt::new(case));
-                let result = Feedback::new(&self.model, case, &attempt);
+                let case_id = case.id.clone();
+                let result = Feedback::new(&self.model, &case, &attempt);
                 let focus = result
                     .factors
                     .first()
                     .map(|f| f.factor.clone())
                     .or_else(|| self.factor_id(0));
-                let case = case.clone();
                 self.progress
                     .record_check(&case, &attempt, &result, crate::clock::now());
                 self.unsaved = true;
@@ -924,6 +915,18 @@ impl CasebookApp {
         })
     }
 
+    /// The case on screen and the trainee's marks on it (blank if none yet).
+    fn open_case_and_attempt(&self) -> Option<(Case, Attempt)> {
+        let case = self.case(&self.current_case_id()?)?.clone();
+        let attempt = self
+            .progress
+            .attempts
+            .get(&case.id)
+            .cloned()
+            .unwrap_or_else(|| Attempt::new(&case));
+        Some((case, attempt))
+    }
+
     /// Shows a native file dialog and turns what the user picked into the next action.
     /// The only place the app calls rfd.
     fn ask(&self, dialog: &Dialog) -> Option<Action> {
@@ -995,18 +998,9 @@ impl CasebookApp {
 
     /// Saves the open case's attempt as an attempt file and says where.
     fn export_attempt(&mut self, path: &std::path::Path) {
-        let Some(case) = self.current_case_id() else {
+        let Some((_, attempt)) = self.open_case_and_attempt() else {
             return;
         };
-        let Some(loaded) = self.library.get(&case) else {
-            return;
-        };
-        let attempt = self
-            .progress
-            .attempts
-            .get(&case)
-            .cloned()
-            .unwrap_or_else(|| Attempt::new(&loaded.case));
         let text = io::attempt_file::to_text(&attempt, None);
         self.notices
             .push(match io::atomic::replace(path, text.as_bytes()) {
@@ -1023,24 +1017,14 @@ impl CasebookApp {
 
     /// Saves a feedback report for the open case and says where.
     fn export_report(&mut self, folder: &std::path::Path) {
-        let Some(case_id) = self.current_case_id() else {
+        let Some((case, attempt)) = self.open_case_and_attempt() else {
             return;
         };
-        let Some(loaded) = self.library.get(&case_id) else {
-            return;
-        };
-        let case = &loaded.case;
-        let attempt = self
-            .progress
-            .attempts
-            .get(&case_id)
-            .cloned()
-            .unwrap_or_else(|| Attempt::new(case));
-        let feedback = Feedback::new(&self.model, case, &attempt);
+        let feedback = Feedback::new(&self.model, &case, &attempt);
         let date = crate::clock::today();
         let report = io::feedback_report::Report {
             model: &self.model,
-            case,
+            case: &case,
             attempt: &attempt,
             feedback: &feedback,
             date: &date,
