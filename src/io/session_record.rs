@@ -56,6 +56,62 @@ impl Session<'_> {
     }
 }
 
+/// One row of the table of the room beside the model, as plain text.
+struct TableRow {
+    name: String,
+    counts: [u32; 4],
+    model: String,
+    revealed: &'static str,
+}
+
+/// One agenda item, as plain text.
+struct AgendaLine {
+    name: String,
+    detail: String,
+    prompt: Option<String>,
+}
+
+impl Session<'_> {
+    fn table(&self) -> Vec<TableRow> {
+        self.rows()
+            .map(|(factor, answer, room)| {
+                let t = room.tally;
+                TableRow {
+                    name: factor.name.clone(),
+                    counts: [t.present, t.partly, t.missing, t.cant_tell],
+                    model: if answer.contested.is_some() {
+                        format!("{} (contested)", answer.verdict)
+                    } else {
+                        answer.verdict.to_string()
+                    },
+                    revealed: if self.revealed.contains(&factor.id) {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn agenda_lines(&self) -> Vec<AgendaLine> {
+        self.agenda
+            .iter()
+            .map(|item| AgendaLine {
+                name: self.model.factor_name(&item.factor).to_owned(),
+                detail: format!(
+                    "{}. Split {}, differs from the model {}, confident and wrong {}.",
+                    item.reason.label(),
+                    percent(item.split),
+                    percent(item.departure),
+                    percent(item.confident_and_wrong)
+                ),
+                prompt: prompt(self, &item.factor),
+            })
+            .collect()
+    }
+}
+
 fn percent(share: f32) -> String {
     format!("{:.0}%", share * 100.0)
 }
@@ -120,28 +176,14 @@ pub fn markdown(session: &Session<'_>) -> String {
         "| Factor | Present | Partly | Missing | Can't tell | Model | Revealed |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-    for (factor, answer, room) in session.rows() {
-        let t = room.tally;
-        let model = if answer.contested.is_some() {
-            format!("{} (contested)", answer.verdict)
-        } else {
-            answer.verdict.to_string()
-        };
-        let revealed = if session.revealed.contains(&factor.id) {
-            "yes"
-        } else {
-            "no"
-        };
+    for row in session.table() {
+        let [present, partly, missing, cant_tell] = row.counts;
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            md(&factor.name),
-            t.present,
-            t.partly,
-            t.missing,
-            t.cant_tell,
-            md(&model),
-            revealed
+            "| {} | {present} | {partly} | {missing} | {cant_tell} | {} | {} |",
+            md(&row.name),
+            md(&row.model),
+            row.revealed
         );
     }
     let _ = writeln!(out, "\n## Debrief agenda\n");
@@ -151,20 +193,16 @@ pub fn markdown(session: &Session<'_>) -> String {
             "The room's marks were not entered, so there is no agenda."
         );
     }
-    for (n, item) in session.agenda.iter().enumerate() {
-        let name = session.model.factor_name(&item.factor);
+    for (n, line) in session.agenda_lines().iter().enumerate() {
         let _ = writeln!(
             out,
-            "{}. **{}**: {}. Split {}, differs from the model {}, confident and wrong {}.",
+            "{}. **{}**: {}",
             n + 1,
-            md(name),
-            item.reason.label(),
-            percent(item.split),
-            percent(item.departure),
-            percent(item.confident_and_wrong)
+            md(&line.name),
+            md(&line.detail)
         );
-        if let Some(prompt) = prompt(session, &item.factor) {
-            let _ = writeln!(out, "   Prompt: {}", md(&prompt));
+        if let Some(prompt) = &line.prompt {
+            let _ = writeln!(out, "   Prompt: {}", md(prompt));
         }
     }
     if !session.rejected.is_empty() {
@@ -218,28 +256,14 @@ pub fn html(session: &Session<'_>) -> String {
         out,
         "<h2>The room beside the model</h2>\n<table>\n<thead><tr><th scope=\"col\">Factor</th><th scope=\"col\">Present</th><th scope=\"col\">Partly</th><th scope=\"col\">Missing</th><th scope=\"col\">Can't tell</th><th scope=\"col\">Model</th><th scope=\"col\">Revealed</th></tr></thead>\n<tbody>"
     );
-    for (factor, answer, room) in session.rows() {
-        let t = room.tally;
-        let model = if answer.contested.is_some() {
-            format!("{} (contested)", answer.verdict)
-        } else {
-            answer.verdict.to_string()
-        };
-        let revealed = if session.revealed.contains(&factor.id) {
-            "yes"
-        } else {
-            "no"
-        };
+    for row in session.table() {
+        let [present, partly, missing, cant_tell] = row.counts;
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&factor.name),
-            t.present,
-            t.partly,
-            t.missing,
-            t.cant_tell,
-            esc(&model),
-            revealed
+            "<tr><th scope=\"row\">{}</th><td>{present}</td><td>{partly}</td><td>{missing}</td><td>{cant_tell}</td><td>{}</td><td>{}</td></tr>",
+            esc(&row.name),
+            esc(&row.model),
+            row.revealed
         );
     }
     let _ = writeln!(out, "</tbody>\n</table>\n<h2>Debrief agenda</h2>");
@@ -250,19 +274,15 @@ pub fn html(session: &Session<'_>) -> String {
         );
     } else {
         let _ = writeln!(out, "<ol>");
-        for item in session.agenda {
-            let name = session.model.factor_name(&item.factor);
+        for line in session.agenda_lines() {
             let _ = write!(
                 out,
-                "<li><strong>{}</strong>: {}. Split {}, differs from the model {}, confident and wrong {}.",
-                esc(name),
-                esc(item.reason.label()),
-                percent(item.split),
-                percent(item.departure),
-                percent(item.confident_and_wrong)
+                "<li><strong>{}</strong>: {}",
+                esc(&line.name),
+                esc(&line.detail)
             );
-            if let Some(prompt) = prompt(session, &item.factor) {
-                let _ = write!(out, "<br>Prompt: {}", esc(&prompt));
+            if let Some(prompt) = &line.prompt {
+                let _ = write!(out, "<br>Prompt: {}", esc(prompt));
             }
             let _ = writeln!(out, "</li>");
         }
