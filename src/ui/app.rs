@@ -500,9 +500,13 @@ impl CasebookApp {
         if !errors.is_empty() {
             self.problems_visible = true;
         }
+        let files = if files_read == 1 { "file" } else { "files" };
         self.status = Some(match (cases.len(), errors.len()) {
-            (loaded, 0) => format!("Opened {loaded} of {files_read} files."),
-            (loaded, bad) => format!("Opened {loaded} of {files_read} files. {bad} had problems."),
+            (loaded, 0) => format!("Opened {loaded} of {files_read} {files}."),
+            (loaded, 1) => format!("Opened {loaded} of {files_read} {files}. 1 had problems."),
+            (loaded, bad) => {
+                format!("Opened {loaded} of {files_read} {files}. {bad} had problems.")
+            }
         });
         // A file that loads now replaces any old problem reported for it.
         for loaded in &cases {
@@ -1200,7 +1204,7 @@ impl CasebookApp {
         if self.problems_visible && !self.problems.is_empty() {
             egui::Panel::bottom("problems")
                 .resizable(true)
-                .default_size(180.0)
+                .default_size(300.0)
                 .show(ui, |ui| {
                     problems::problems_ui(
                         ui,
