@@ -503,7 +503,6 @@ impl CasebookApp {
         let files = if files_read == 1 { "file" } else { "files" };
         self.status = Some(match (cases.len(), errors.len()) {
             (loaded, 0) => format!("Opened {loaded} of {files_read} {files}."),
-            (loaded, 1) => format!("Opened {loaded} of {files_read} {files}. 1 had problems."),
             (loaded, bad) => {
                 format!("Opened {loaded} of {files_read} {files}. {bad} had problems.")
             }
