@@ -136,17 +136,11 @@ fn universal_credit_is_the_full_critique_case() {
             .any(|s| s.reference.as_deref() == Some("HC 621"))
     );
     // Every source is cited by a passage, and every passage names a source.
-    let cited: BTreeSet<&str> = case
-        .passages()
-        .flat_map(|p| {
-            p.sources
-                .iter()
-                .map(collab_casebook::domain::SourceId::as_str)
-        })
-        .collect();
-    for source in &case.sources {
-        assert!(cited.contains(source.id.as_str()), "{} is cited", source.id);
-    }
+    assert!(
+        uncited_sources(&case).is_empty(),
+        "{:?}",
+        uncited_sources(&case)
+    );
     assert!(case.passages().all(|p| !p.sources.is_empty()));
 }
 
@@ -216,21 +210,11 @@ fn every_case_meets_the_casebook_standard() {
                 );
             }
         }
-        let cited: BTreeSet<&str> = case
-            .passages()
-            .flat_map(|p| {
-                p.sources
-                    .iter()
-                    .map(collab_casebook::domain::SourceId::as_str)
-            })
-            .collect();
-        for source in &case.sources {
-            assert!(
-                cited.contains(source.id.as_str()),
-                "{id}: source {} is cited",
-                source.id
-            );
-        }
+        let uncited = uncited_sources(case);
+        assert!(
+            uncited.is_empty(),
+            "{id}: sources not cited by any passage: {uncited:?}"
+        );
     }
 }
 
@@ -272,4 +256,21 @@ fn short_cases_for_junior_grades_exist_and_composites_say_so() {
             loaded.case.id
         );
     }
+}
+
+/// The ids of sources that no passage of the case cites.
+fn uncited_sources(case: &collab_casebook::domain::Case) -> Vec<&str> {
+    let cited: BTreeSet<&str> = case
+        .passages()
+        .flat_map(|p| {
+            p.sources
+                .iter()
+                .map(collab_casebook::domain::SourceId::as_str)
+        })
+        .collect();
+    case.sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .filter(|id| !cited.contains(id))
+        .collect()
 }
