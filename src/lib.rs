@@ -13,6 +13,8 @@ pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod io;
+#[cfg(feature = "gui")]
 pub mod ui;
 
+#[cfg(feature = "gui")]
 pub use ui::app::CasebookApp;

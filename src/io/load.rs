@@ -196,33 +196,46 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
 /// Reads a file as text, refusing large files before reading them.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let label = path.display().to_string();
-    let fail = |kind| FileError::single(label.clone(), Problem::whole_file(kind));
     let read_error = |error: std::io::Error| {
-        fail(ProblemKind::Read {
-            reason: error.to_string(),
-        })
+        FileError::single(
+            label.clone(),
+            Problem::whole_file(ProblemKind::Read {
+                reason: error.to_string(),
+            }),
+        )
     };
 
     let file = fs::File::open(path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
     if size > MAX_CASE_BYTES {
-        return Err(fail(ProblemKind::TooLarge {
-            size,
-            limit: MAX_CASE_BYTES,
-        }));
+        return Err(too_large(&label, size));
     }
     // The size can change between the check and the read, so the read is bounded too.
     let mut bytes = Vec::new();
     file.take(MAX_CASE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
+    decode(bytes, &label)
+}
+
+/// Case or attempt text from a file's bytes: refused if over [`MAX_CASE_BYTES`] or not
+/// UTF-8. `file` is the name used in messages.
+pub fn decode(bytes: Vec<u8>, file: &str) -> Result<String, FileError> {
     if bytes.len() as u64 > MAX_CASE_BYTES {
-        return Err(fail(ProblemKind::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_CASE_BYTES,
-        }));
+        return Err(too_large(file, bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|_| fail(ProblemKind::NotText))
+    String::from_utf8(bytes)
+        .map_err(|_| FileError::single(file, Problem::whole_file(ProblemKind::NotText)))
+}
+
+fn too_large(file: &str, size: u64) -> FileError {
+    FileError::single(
+        file,
+        Problem::whole_file(ProblemKind::TooLarge {
+            size,
+            limit: MAX_CASE_BYTES,
+        }),
+    )
 }
 
 /// Finds `.ron` files under a folder, sorted, without following links to folders.

@@ -8,6 +8,7 @@ pub mod attempt_file;
 pub mod case_file;
 pub mod error;
 pub mod feedback_report;
+pub mod fuzz;
 pub mod lint;
 pub mod load;
 pub mod locate;

@@ -10,6 +10,7 @@
 //! - A lock file stops two copies of the app writing at once: the second is refused.
 
 use std::fs::{self, File, TryLockError};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use std::collections::BTreeMap;
@@ -208,11 +209,29 @@ pub fn to_text(progress: &Progress) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().struct_names(true))
 }
 
+/// Largest record read. A record of years of daily study is a few megabytes.
+pub const MAX_STORE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads a store file; the error says what is wrong, in words.
 fn read(path: &Path) -> Result<Progress, String> {
-    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_STORE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_STORE_BYTES {
+        return Err(format!(
+            "it is larger than {} MB, the most this app reads",
+            MAX_STORE_BYTES / (1024 * 1024)
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|_| "it is not text".to_owned())?;
-    let file: StoreFile = ron_text::parse(&text).map_err(|p| match p.position {
+    parse(&text)
+}
+
+/// The record in store text; the error says what is wrong, in words.
+pub fn parse(text: &str) -> Result<Progress, String> {
+    let file: StoreFile = ron_text::parse(text).map_err(|p| match p.position {
         Some(at) => format!("line {}, column {}: {}", at.line, at.column, p.kind),
         None => p.kind.to_string(),
     })?;
