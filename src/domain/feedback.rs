@@ -98,7 +98,7 @@ pub enum FeedbackTone {
 }
 
 /// Feedback on one factor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FactorFeedback {
     /// The factor.
     pub factor: FactorId,

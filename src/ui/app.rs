@@ -1,5 +1,6 @@
 //! The app's state, its screens, and the one place actions are applied.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -302,6 +303,9 @@ pub struct CasebookApp {
     seminar: Option<Seminar>,
     /// Loaded-files message for the status line.
     status: Option<String>,
+    /// The feedback the feedback screen shows, worked out once per change rather than
+    /// once per frame: by [`Self::refresh_feedback`] after every action and every load.
+    feedback: Option<(CaseId, Feedback)>,
 }
 
 impl CasebookApp {
@@ -358,6 +362,7 @@ impl CasebookApp {
             }
             Err(error) => self.notices.push(error.to_string()),
         }
+        self.refresh_feedback();
     }
 
     /// Saves the display settings, if the record is kept.
@@ -434,6 +439,7 @@ impl CasebookApp {
             screen: Screen::Library,
             seminar: None,
             status: None,
+            feedback: None,
         };
         app.take_report(bundled);
         // The status line is for files the user opens, not the built-in cases.
@@ -454,6 +460,7 @@ impl CasebookApp {
             case,
             origin: io::CaseOrigin::Bundled("generated"),
         }]);
+        self.refresh_feedback();
     }
 
     /// The screen shown.
@@ -519,6 +526,7 @@ impl CasebookApp {
             self.problems.push(error);
         }
         self.library.add(cases);
+        self.refresh_feedback();
     }
 
     fn case(&self, id: &CaseId) -> Option<&Case> {
@@ -556,6 +564,20 @@ impl CasebookApp {
     pub fn apply(&mut self, action: Action) {
         self.apply_one(action);
         self.remember_place();
+        self.refresh_feedback();
+    }
+
+    /// Works out the feedback for the feedback screen, if that is the screen shown.
+    fn refresh_feedback(&mut self) {
+        self.feedback = match &self.screen {
+            Screen::Feedback { case, .. } => self.library.get(case).map(|loaded| {
+                let blank = Attempt::new(&loaded.case);
+                let attempt = self.progress.attempts.get(case).unwrap_or(&blank);
+                let feedback = Feedback::new(&self.model, &loaded.case, attempt);
+                (case.clone(), feedback)
+            }),
+            _ => None,
+        };
     }
 
     /// Keeps the record of where the trainee is, so reopening the app returns there.
@@ -1257,7 +1279,10 @@ impl CasebookApp {
                 if let Some(loaded) = self.library.get(case) {
                     let blank = Attempt::new(&loaded.case);
                     let attempt = self.progress.attempts.get(case).unwrap_or(&blank);
-                    let result = Feedback::new(&self.model, &loaded.case, attempt);
+                    let result = match &self.feedback {
+                        Some((id, feedback)) if id == case => Cow::Borrowed(feedback),
+                        _ => Cow::Owned(Feedback::new(&self.model, &loaded.case, attempt)),
+                    };
                     let history: Vec<Option<f32>> = self
                         .progress
                         .history

@@ -7,8 +7,9 @@
 
 use egui::{Color32, RichText, Sense};
 
-use crate::domain::{Case, Passage, PassageId};
+use crate::domain::{Case, Passage, PassageId, Source};
 
+use super::lazy::Lazy;
 use super::theme;
 
 /// How a passage is highlighted.
@@ -55,6 +56,9 @@ pub fn passage_label(passage: &Passage) -> String {
 }
 
 /// Draws the case text. When `clickable`, returns the passage the user toggled.
+///
+/// Headings, passages and sources out of view are not laid out (see [`Lazy`]), so a frame
+/// costs what is on screen, not the whole case.
 pub fn case_text_ui(
     ui: &mut egui::Ui,
     case: &Case,
@@ -91,53 +95,84 @@ pub fn case_text_ui(
                 .color(theme::colors(ui).secondary_text),
         );
     }
-    for section in &case.sections {
+    let mut lazy = Lazy::begin(ui, "case text", (case.id.as_str(), case.version));
+    let mut reading_order = 0;
+    for (number, section) in case.sections.iter().enumerate() {
         ui.add_space(10.0);
-        let heading = match &section.period {
-            Some(period) => format!("{} ({period})", section.heading),
-            None => section.heading.clone(),
-        };
-        ui.label(theme::subheading(heading));
+        lazy.block(ui, ("heading", number), false, |ui| {
+            let heading = match &section.period {
+                Some(period) => format!("{} ({period})", section.heading),
+                None => section.heading.clone(),
+            };
+            ui.label(theme::subheading(heading)).rect
+        });
         for passage in &section.passages {
+            reading_order += 1;
+            let highlight = highlight(&passage.id);
             let scroll = scroll_to == Some(&passage.id);
-            if passage_ui(ui, passage, highlight(&passage.id), clickable, scroll) {
-                toggled = Some(passage.id.clone());
-            }
+            let block = ("passage", reading_order, highlight.tag().is_some());
+            lazy.block(ui, block, scroll, |ui| {
+                let rect = passage_ui(ui, passage, highlight, clickable);
+                if scroll {
+                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                }
+                if clickable && passage_toggle(ui, rect, passage, highlight) {
+                    toggled = Some(passage.id.clone());
+                }
+                rect
+            });
         }
     }
     ui.add_space(12.0);
     ui.label(theme::subheading("Sources"));
     for (number, source) in case.sources.iter().enumerate() {
         let number = number + 1;
-        let mut line = format!(
-            "{number}. {}. {}, {}",
-            source.title, source.publisher, source.date
-        );
-        if let Some(reference) = &source.reference {
-            line.push_str(&format!(" ({reference})"));
-        }
-        line.push('.');
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(line).small());
-            if let Some(link) = &source.link {
-                let response = ui.hyperlink_to(RichText::new(link).small(), link);
-                // Two sources can share a link, so the accessible name says which source.
-                let name = format!("Source {number}: {link}");
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
-            }
+        lazy.block(ui, ("source", number), false, |ui| {
+            source_ui(ui, number, source)
         });
     }
+    lazy.end(ui);
     toggled
 }
 
-/// Draws one passage; returns true when it was toggled.
+/// One source: title, publisher, date and reference, then its link if it has one.
+fn source_ui(ui: &mut egui::Ui, number: usize, source: &Source) -> egui::Rect {
+    let mut line = format!(
+        "{number}. {}. {}, {}",
+        source.title, source.publisher, source.date
+    );
+    if let Some(reference) = &source.reference {
+        line.push_str(&format!(" ({reference})"));
+    }
+    line.push('.');
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(line).small());
+        if let Some(link) = &source.link {
+            let response = ui.hyperlink_to(RichText::new(link).small(), link);
+            // Two sources can share a link, so the accessible name says which source.
+            let name = format!("Source {number}: {link}");
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+            if response.gained_focus() {
+                response.scroll_to_me(None);
+            }
+        }
+    })
+    .response
+    .rect
+}
+
+/// The id of a passage's toggle.
+fn toggle_id(passage: &Passage) -> egui::Id {
+    egui::Id::unique(("passage", passage.id.as_str()))
+}
+
+/// Draws one passage; returns the space it took.
 fn passage_ui(
     ui: &mut egui::Ui,
     passage: &Passage,
     highlight: Highlight,
     clickable: bool,
-    scroll: bool,
-) -> bool {
+) -> egui::Rect {
     let frame = egui::Frame::new()
         .fill(highlight.fill(&theme::colors(ui)))
         .inner_margin(egui::Margin::symmetric(8, 6))
@@ -165,20 +200,26 @@ fn passage_ui(
             });
         });
     });
-    if scroll {
-        ui.scroll_to_rect(inner.response.rect, Some(egui::Align::Center));
-    }
-    if !clickable {
-        return false;
-    }
-    let id = egui::Id::unique(("passage", passage.id.as_str()));
+    inner.response.rect
+}
+
+/// A passage as a toggle for evidence over `rect`; returns true when it was toggled.
+fn passage_toggle(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    passage: &Passage,
+    highlight: Highlight,
+) -> bool {
     let response = ui
-        .interact(inner.response.rect, id, Sense::click())
+        .interact(rect, toggle_id(passage), Sense::click())
         .on_hover_cursor(egui::CursorIcon::PointingHand);
     let selected = highlight == Highlight::Cited;
-    let label = passage_label(passage);
-    response
-        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, selected, &label));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::CheckBox, true, selected, passage_label(passage))
+    });
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
     if response.hovered() {
         ui.painter().rect_stroke(
             response.rect,

@@ -11,6 +11,7 @@ use crate::domain::{
 
 use super::app::{Action, Dialog};
 use super::case_text::{Highlight, case_text_ui};
+use super::lazy::Lazy;
 use super::marking::excerpt;
 use super::theme;
 
@@ -131,17 +132,17 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         RichText::new("Answers you were sure of but differ from the model come first.")
             .color(theme::colors(ui).secondary_text),
     );
+    // The cards are most of the panel: those out of view are not laid out.
+    let mut lazy = Lazy::begin(ui, "feedback cards", (case.id.as_str(), case.version));
     for item in &feedback.factors {
-        factor_card_ui(
-            ui,
-            model,
-            case,
-            attempt,
-            item,
-            &item.factor == focus,
-            actions,
-        );
+        let focused = &item.factor == focus;
+        let note = attempt.mark(&item.factor).map(|m| m.note.as_str());
+        ui.add_space(6.0);
+        lazy.block(ui, (item, note, focused), false, |ui| {
+            factor_card_ui(ui, model, case, attempt, item, focused, actions)
+        });
     }
+    lazy.end(ui);
     ui.add_space(8.0);
     if history.len() > 1 {
         let checks: Vec<String> = history
@@ -298,12 +299,10 @@ fn factor_card_ui(
     item: &FactorFeedback,
     focused: bool,
     actions: &mut Vec<Action>,
-) {
-    let Some(factor) = model.factor(&item.factor) else {
-        return;
-    };
-    let Some(answer) = case.answer(&item.factor) else {
-        return;
+) -> egui::Rect {
+    let (Some(factor), Some(answer)) = (model.factor(&item.factor), case.answer(&item.factor))
+    else {
+        return egui::Rect::NOTHING;
     };
     let (edge, word) = match item.tone() {
         FeedbackTone::Good => (theme::colors(ui).green, "Agrees"),
@@ -329,7 +328,6 @@ fn factor_card_ui(
     } else {
         Stroke::new(1.0, theme::colors(ui).border)
     };
-    ui.add_space(6.0);
     egui::Frame::new()
         .stroke(stroke)
         .inner_margin(12.0)
@@ -403,7 +401,9 @@ fn factor_card_ui(
                     actions.push(Action::ChangeAnswers(item.factor.clone()));
                 }
             });
-        });
+        })
+        .response
+        .rect
 }
 
 fn evidence_lines_ui(ui: &mut egui::Ui, case: &Case, heading: &str, passages: &[PassageId]) {

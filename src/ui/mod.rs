@@ -5,6 +5,7 @@
 pub mod app;
 pub mod case_text;
 pub mod feedback;
+pub mod lazy;
 pub mod library;
 pub mod marking;
 pub mod matrix;

@@ -1,0 +1,191 @@
+//! Long scrolling lists that cost what is on screen.
+//!
+//! A block (a passage, a heading, a feedback card) that was drawn before remembers its
+//! height. While it is wholly out of view it is not laid out: it only takes its space, so
+//! the scroll bar and everything below stay where they were. The heights are kept per list
+//! in egui's memory and forgotten when the width, the text size or what the list shows
+//! changes.
+//!
+//! Everything is drawn in full while a widget has keyboard focus, so Tab reaches every
+//! widget in order, and while a screen reader is reading (AccessKit is on), so the whole
+//! text can be read without scrolling. See docs/performance.md for what this saves.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher, Hash};
+
+/// The heights of one list's blocks, for one width and text size.
+#[derive(Clone, Default)]
+struct Heights {
+    /// What the heights were measured for.
+    key: u64,
+    known: HashMap<u64, f32>,
+}
+
+/// A list being drawn. Call [`Lazy::begin`] before the first block and [`Lazy::end`]
+/// after the last.
+pub struct Lazy {
+    id: egui::Id,
+    heights: Heights,
+    /// Whether blocks out of view may be skipped this frame.
+    skip: bool,
+}
+
+impl Lazy {
+    /// Starts a list. `what` identifies what the list shows (a case and its version, say):
+    /// when it changes, heights are measured again.
+    pub fn begin(ui: &egui::Ui, salt: &str, what: impl Hash) -> Self {
+        let id = ui.scope_id().with(("lazy heights", salt));
+        let body = ui
+            .style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(0.0, |font| font.size);
+        let key = hash((
+            what,
+            ui.available_width().to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+            body.to_bits(),
+        ));
+        let stored: Option<Heights> = ui.data_mut(|d| d.remove_temp(id));
+        let known = stored
+            .filter(|h| h.key == key)
+            .map(|h| h.known)
+            .unwrap_or_default();
+        // egui has no getter for this: a node can be built only when AccessKit is on.
+        let reading = ui
+            .ctx()
+            .accesskit_node_builder(ui.unique_id(), |_| ())
+            .is_some();
+        let typing_or_tabbing = ui.memory(|m| m.focused().is_some());
+        Self {
+            id,
+            heights: Heights { key, known },
+            skip: !reading && !typing_or_tabbing,
+        }
+    }
+
+    /// Draws a block, or only takes its space when it is out of view. `block` identifies
+    /// the block and everything its height depends on; `draw` lays it out and returns the
+    /// space it took. `always` draws it regardless, for a block about to be scrolled to.
+    pub fn block(
+        &mut self,
+        ui: &mut egui::Ui,
+        block: impl Hash,
+        always: bool,
+        draw: impl FnOnce(&mut egui::Ui) -> egui::Rect,
+    ) {
+        let key = hash(block);
+        if self.skip
+            && !always
+            && let Some(&height) = self.heights.known.get(&key)
+        {
+            let rect = egui::Rect::from_min_size(
+                ui.cursor().min,
+                egui::vec2(ui.available_width(), height),
+            );
+            if !ui.is_rect_visible(rect) {
+                ui.advance_cursor_after_rect(rect);
+                return;
+            }
+        }
+        let rect = draw(ui);
+        self.heights.known.insert(key, rect.height());
+    }
+
+    /// Keeps the heights for the next frame.
+    pub fn end(self, ui: &egui::Ui) {
+        ui.data_mut(|d| d.insert_temp(self.id, self.heights));
+    }
+}
+
+fn hash(value: impl Hash) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lazy;
+
+    /// Runs one frame of a 300-point-high scrolling list of 100 blocks, each 40 points
+    /// high, and returns which blocks were drawn and the height of the list.
+    fn frame(ctx: &egui::Context, width: f32, offset: f32) -> (Vec<usize>, f32) {
+        let mut drawn = Vec::new();
+        let mut height = 0.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(width, 300.0),
+            )),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let output = egui::ScrollArea::vertical()
+                .vertical_scroll_offset(offset)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let mut lazy = Lazy::begin(ui, "test", "list");
+                    for n in 0..100 {
+                        lazy.block(ui, n, false, |ui| {
+                            drawn.push(n);
+                            let (rect, _) = ui.allocate_exact_size(
+                                egui::vec2(ui.available_width(), 40.0),
+                                egui::Sense::hover(),
+                            );
+                            rect
+                        });
+                    }
+                    lazy.end(ui);
+                });
+            height = output.content_size.y;
+        });
+        // No renderer here to take the font texture.
+        output.textures_delta.clear();
+        (drawn, height)
+    }
+
+    #[test]
+    fn blocks_out_of_view_are_not_drawn_once_measured_and_keep_their_space() {
+        let ctx = egui::Context::default();
+        let (first, full_height) = frame(&ctx, 400.0, 0.0);
+        assert_eq!(first.len(), 100, "the first frame measures every block");
+
+        let (second, height) = frame(&ctx, 400.0, 0.0);
+        assert!(
+            second.len() < 12 && second.first() == Some(&0),
+            "only the blocks in view are drawn: {second:?}"
+        );
+        assert!((height - full_height).abs() < 0.5, "{height} != {full_height}");
+
+        let (scrolled, _) = frame(&ctx, 400.0, 2000.0);
+        assert!(
+            scrolled.len() < 12 && scrolled.contains(&50) && !scrolled.contains(&0),
+            "after scrolling, the blocks now in view are drawn: {scrolled:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_width_measures_again() {
+        let ctx = egui::Context::default();
+        let _ = frame(&ctx, 400.0, 0.0);
+        let (narrower, _) = frame(&ctx, 300.0, 0.0);
+        assert_eq!(narrower.len(), 100);
+    }
+
+    #[test]
+    fn everything_is_drawn_while_a_widget_has_focus() {
+        let ctx = egui::Context::default();
+        let _ = frame(&ctx, 400.0, 0.0);
+        ctx.memory_mut(|m| m.request_focus(egui::Id::unique("a text box")));
+        let (drawn, _) = frame(&ctx, 400.0, 0.0);
+        assert_eq!(drawn.len(), 100, "so Tab can reach every widget in order");
+    }
+
+    #[test]
+    fn everything_is_drawn_for_a_screen_reader() {
+        let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        let _ = frame(&ctx, 400.0, 0.0);
+        let (drawn, _) = frame(&ctx, 400.0, 0.0);
+        assert_eq!(drawn.len(), 100, "so the whole text can be read");
+    }
+}
