@@ -4,7 +4,8 @@
 //!   longest case, against laying out the same case text in a single label;
 //! - loading and validating a library of generated cases, against ron parsing the same
 //!   bytes into the same structs alone;
-//! - growth of both at 1x, 4x and 16x case length and library size.
+//! - growth of both at 1x, 4x and 16x case length and library size;
+//! - opening a folder of 1,000 case files, against the UI thread's share of it.
 
 #![expect(
     clippy::expect_used,
@@ -149,5 +150,36 @@ fn library_load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame_cost, library_load);
+/// Opening a folder of 1,000 cases from disk: the whole load, against what the UI thread
+/// spends on it (starting the load; the cases arrive from another thread).
+fn open_folder(c: &mut Criterion) {
+    let model = model();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (n, text) in library_texts(1000).iter().enumerate() {
+        std::fs::write(dir.path().join(format!("case-{n}.ron")), text).expect("written");
+    }
+    let paths = vec![dir.path().to_path_buf()];
+    let mut group = c.benchmark_group("open folder");
+    group.sample_size(10);
+    group.bench_function("reference: the whole load of 1,000 files", |b| {
+        b.iter(|| black_box(io::load_paths(&paths, &model)));
+    });
+    group.bench_function("the UI thread's share of it", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                let mut app = CasebookApp::with_model(model.clone());
+                let start = std::time::Instant::now();
+                app.apply(Action::LoadPaths(paths.clone()));
+                spent += start.elapsed();
+                app.wait_for_loading();
+                assert!(app.library().cases().len() > 1000, "the folder loaded");
+            }
+            spent
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame_cost, library_load, open_folder);
 criterion_main!(benches);

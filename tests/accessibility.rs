@@ -112,6 +112,7 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     harness.state_mut().apply(Action::LoadPaths(vec![
         "tests/data/broken/missing-comma.ron".into(),
     ]));
+    harness.state_mut().wait_for_loading();
     harness.run();
     assert_labels_unique(&harness, "library with problems");
 }

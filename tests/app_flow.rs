@@ -259,6 +259,7 @@ fn a_folder_with_a_broken_file_lists_the_problem_and_still_loads_the_good_case()
         .apply(collab_casebook::ui::Action::LoadPaths(vec![
             dir.path().to_path_buf(),
         ]));
+    harness.state_mut().wait_for_loading();
     harness.run();
 
     assert!(shows(&harness, "There is a problem"));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use collab_casebook::domain::CaseId;
 use collab_casebook::ui::{Action, Screen};
-use common::app_harness;
+use common::{app_harness, press, shows};
 
 type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
 
@@ -44,6 +44,7 @@ fn a_saved_case_reloads_in_place_and_a_broken_save_keeps_the_last_good_version()
     harness
         .state_mut()
         .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
+    harness.state_mut().wait_for_loading();
     harness.state_mut().apply(Action::OpenCaseAt(id.clone(), 3));
     harness.run();
     assert_eq!(
@@ -102,4 +103,39 @@ fn a_saved_case_reloads_in_place_and_a_broken_save_keeps_the_last_good_version()
         title(&harness, &id).as_deref(),
         Some("A hospital discharge that stalls")
     );
+}
+
+#[test]
+fn a_large_folder_opens_off_the_ui_thread_and_arrives_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string("docs/example-case.ron").unwrap();
+    for n in 0..300 {
+        let text = original.replace(
+            "id: \"hospital-discharge\"",
+            &format!("id: \"discharge-{n}\""),
+        );
+        std::fs::write(dir.path().join(format!("case-{n}.ron")), text).unwrap();
+    }
+    let last = CaseId::new("discharge-299");
+
+    let mut harness = app_harness();
+    harness
+        .state_mut()
+        .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
+    // The action returns at once; the files open on another thread, and the window goes
+    // on drawing and answering.
+    assert!(harness.state().is_loading());
+    assert!(harness.state().library().get(&last).is_none());
+    harness.step();
+    press(&mut harness, "Cases by factor");
+
+    // The window's own loop takes the cases in when they are ready: nobody waits.
+    assert!(
+        wait_for(&mut harness, |h| !h.state().is_loading()),
+        "300 cases opened within five seconds"
+    );
+    assert!(harness.state().library().get(&last).is_some());
+    assert!(matches!(harness.state().screen(), Screen::Matrix { .. }));
+    harness.run();
+    assert!(shows(&harness, "Opened 300 of 300 files."));
 }

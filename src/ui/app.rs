@@ -14,6 +14,7 @@ use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
 use crate::io::store::Store;
 use crate::io::watch::CaseWatcher;
 
+use super::loader::Loader;
 use super::record::RecordView;
 use super::review::{ReviewState, ReviewView};
 use super::seminar::{Seminar, SeminarView, Stage};
@@ -306,6 +307,10 @@ pub struct CasebookApp {
     /// The feedback the feedback screen shows, worked out once per change rather than
     /// once per frame: by [`Self::refresh_feedback`] after every action and every load.
     feedback: Option<(CaseId, Feedback)>,
+    /// Files being opened off the UI thread.
+    loader: Loader,
+    /// The context to wake when a load finishes; `None` before the window exists.
+    wake: Option<egui::Context>,
 }
 
 impl CasebookApp {
@@ -319,6 +324,7 @@ impl CasebookApp {
         store_folder: Option<&std::path::Path>,
     ) -> Self {
         let mut app = Self::with_model(model);
+        app.wake = Some(cc.egui_ctx.clone());
         let ctx = cc.egui_ctx.clone();
         // Without a watcher (some file systems cannot be watched) cases still open; they
         // just do not reload by themselves.
@@ -440,6 +446,8 @@ impl CasebookApp {
             seminar: None,
             status: None,
             feedback: None,
+            loader: Loader::default(),
+            wake: None,
         };
         app.take_report(bundled);
         // The status line is for files the user opens, not the built-in cases.
@@ -737,14 +745,8 @@ impl CasebookApp {
                     .into_iter()
                     .map(|p| p.canonicalize().unwrap_or(p))
                     .collect();
-                let report = io::load_paths(&paths, &self.model);
-                self.take_report(report);
-                if let Some(watcher) = &mut self.watcher {
-                    for path in &paths {
-                        // A path that cannot be watched still loaded; it just will not reload.
-                        watcher.watch(path).ok();
-                    }
-                }
+                self.loader.start(paths, &self.model, self.wake.clone());
+                self.status = Some("Opening files…".to_owned());
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
             Action::ShowProblemSource { file, position } => {
@@ -1402,6 +1404,31 @@ impl CasebookApp {
 }
 
 impl CasebookApp {
+    /// Takes in the files that finished loading since the last frame.
+    fn take_loaded(&mut self, loaded: Vec<(Vec<PathBuf>, LoadReport)>) {
+        for (paths, report) in loaded {
+            self.take_report(report);
+            if let Some(watcher) = &mut self.watcher {
+                for path in &paths {
+                    // A path that cannot be watched still loaded; it just will not reload.
+                    watcher.watch(path).ok();
+                }
+            }
+        }
+    }
+
+    /// Whether files are still being opened.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    /// Waits until every file being opened has loaded, and takes them in. For tests and
+    /// benchmarks; the window never waits.
+    pub fn wait_for_loading(&mut self) {
+        let loaded = self.loader.wait();
+        self.take_loaded(loaded);
+    }
+
     /// Reloads case files saved since the last frame. A case that still validates replaces
     /// the old one and the trainee stays where they were; one that does not is listed under
     /// the problems and the last good version stays open.
@@ -1432,6 +1459,13 @@ impl CasebookApp {
 
 impl eframe::App for CasebookApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let loaded = self.loader.finished();
+        self.take_loaded(loaded);
+        if self.loader.is_busy() {
+            // The loader wakes the window when it is done; this is in case it cannot.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.reload_changed();
         let actions = self.draw(ui);
         let changed = !actions.is_empty();

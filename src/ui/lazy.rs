@@ -154,7 +154,10 @@ mod tests {
             second.len() < 12 && second.first() == Some(&0),
             "only the blocks in view are drawn: {second:?}"
         );
-        assert!((height - full_height).abs() < 0.5, "{height} != {full_height}");
+        assert!(
+            (height - full_height).abs() < 0.5,
+            "{height} != {full_height}"
+        );
 
         let (scrolled, _) = frame(&ctx, 400.0, 2000.0);
         assert!(

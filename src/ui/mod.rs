@@ -7,6 +7,7 @@ pub mod case_text;
 pub mod feedback;
 pub mod lazy;
 pub mod library;
+pub mod loader;
 pub mod marking;
 pub mod matrix;
 pub mod problems;
