@@ -20,6 +20,13 @@ fn main() -> ExitCode {
             check(&paths, &model, format, &mut std::io::stdout().lock())
         }
         None => {
+            // The bundled cases are read while the window and its graphics are made.
+            let bundled = std::thread::Builder::new()
+                .name("bundled cases".to_owned())
+                .spawn({
+                    let model = model.clone();
+                    move || io::bundled_cases(&model)
+                });
             let options = ui::native_options(cli.size, cli.fullscreen);
             let store = cli.store_folder();
             if store.is_none() {
@@ -31,7 +38,12 @@ fn main() -> ExitCode {
                 "Collaborative Working Casebook",
                 options,
                 Box::new(move |cc| {
-                    let mut app = CasebookApp::new(cc, model, &cli.paths, store.as_deref());
+                    let bundled = bundled
+                        .ok()
+                        .and_then(|thread| thread.join().ok())
+                        .unwrap_or_else(|| io::bundled_cases(&model));
+                    let mut app =
+                        CasebookApp::with_bundled(cc, model, bundled, &cli.paths, store.as_deref());
                     // For the start-up benchmark (scripts/bench-startup.sh).
                     let frames = std::env::var("CASEBOOK_EXIT_AFTER_FRAMES").ok();
                     if let Some(frames) = frames.and_then(|n| n.parse().ok()) {

@@ -323,7 +323,20 @@ impl CasebookApp {
         paths: &[PathBuf],
         store_folder: Option<&std::path::Path>,
     ) -> Self {
-        let mut app = Self::with_model(model);
+        let bundled = io::bundled_cases(&model);
+        Self::with_bundled(cc, model, bundled, paths, store_folder)
+    }
+
+    /// As [`Self::new`], with the bundled cases already read: the binary reads them on
+    /// another thread while the window and its graphics context are being made.
+    pub fn with_bundled(
+        cc: &eframe::CreationContext<'_>,
+        model: Model,
+        bundled: LoadReport,
+        paths: &[PathBuf],
+        store_folder: Option<&std::path::Path>,
+    ) -> Self {
+        let mut app = Self::from_parts(model, bundled);
         app.wake = Some(cc.egui_ctx.clone());
         let ctx = cc.egui_ctx.clone();
         // Without a watcher (some file systems cannot be watched) cases still open; they
@@ -427,6 +440,10 @@ impl CasebookApp {
     /// Builds the app state without a window, with the bundled cases.
     pub fn with_model(model: Model) -> Self {
         let bundled = io::bundled_cases(&model);
+        Self::from_parts(model, bundled)
+    }
+
+    fn from_parts(model: Model, bundled: LoadReport) -> Self {
         let mut app = Self {
             model,
             library: Library::default(),

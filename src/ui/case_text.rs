@@ -96,10 +96,15 @@ pub fn case_text_ui(
         );
     }
     let mut lazy = Lazy::begin(ui, "case text", (case.id.as_str(), case.version));
+    let row = ui.text_style_height(&egui::TextStyle::Body);
+    // Passage text wraps beside the number column, inside the frame's margins.
+    let text_width = (ui.available_width() - 46.0).max(100.0);
+    // DejaVu Sans averages a little over half an em per character.
+    let per_row = (text_width / (theme::BODY_SIZE * 0.55)).max(1.0);
     let mut reading_order = 0;
     for (number, section) in case.sections.iter().enumerate() {
         ui.add_space(10.0);
-        lazy.block(ui, ("heading", number), false, |ui| {
+        lazy.block(ui, ("heading", number), false, row * 1.5, |ui| {
             let heading = match &section.period {
                 Some(period) => format!("{} ({period})", section.heading),
                 None => section.heading.clone(),
@@ -111,7 +116,10 @@ pub fn case_text_ui(
             let highlight = highlight(&passage.id);
             let scroll = scroll_to == Some(&passage.id);
             let block = ("passage", reading_order, highlight.tag().is_some());
-            lazy.block(ui, block, scroll, |ui| {
+            let rows = (passage.text.len() as f32 / per_row).ceil();
+            let tag_rows = if highlight.tag().is_some() { 1.0 } else { 0.0 };
+            let guess = (rows + tag_rows) * row + 12.0;
+            lazy.block(ui, block, scroll, guess, |ui| {
                 let rect = passage_ui(ui, passage, highlight, clickable);
                 if scroll {
                     ui.scroll_to_rect(rect, Some(egui::Align::Center));
@@ -127,7 +135,7 @@ pub fn case_text_ui(
     ui.label(theme::subheading("Sources"));
     for (number, source) in case.sources.iter().enumerate() {
         let number = number + 1;
-        lazy.block(ui, ("source", number), false, |ui| {
+        lazy.block(ui, ("source", number), false, row * 2.0, |ui| {
             source_ui(ui, number, source)
         });
     }

@@ -138,7 +138,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         let focused = &item.factor == focus;
         let note = attempt.mark(&item.factor).map(|m| m.note.as_str());
         ui.add_space(6.0);
-        lazy.block(ui, (item, note, focused), false, |ui| {
+        lazy.block(ui, (item, note, focused), false, 400.0, |ui| {
             factor_card_ui(ui, model, case, attempt, item, focused, actions)
         });
     }

@@ -67,17 +67,28 @@ impl Lazy {
     /// Draws a block, or only takes its space when it is out of view. `block` identifies
     /// the block and everything its height depends on; `draw` lays it out and returns the
     /// space it took. `always` draws it regardless, for a block about to be scrolled to.
+    ///
+    /// A block never drawn that starts below the view takes `guess` points until it comes
+    /// into view, so the first frame of a long list lays out only what shows. The guess
+    /// only moves what is below it, and only until it is drawn.
     pub fn block(
         &mut self,
         ui: &mut egui::Ui,
         block: impl Hash,
         always: bool,
+        guess: f32,
         draw: impl FnOnce(&mut egui::Ui) -> egui::Rect,
     ) {
         let key = hash(block);
+        let below_view = ui.cursor().min.y > ui.clip_rect().bottom();
+        let height = match self.heights.known.get(&key) {
+            Some(&height) => Some(height),
+            None if below_view => Some(*self.heights.known.entry(key).or_insert(guess)),
+            None => None,
+        };
         if self.skip
             && !always
-            && let Some(&height) = self.heights.known.get(&key)
+            && let Some(height) = height
         {
             let rect = egui::Rect::from_min_size(
                 ui.cursor().min,
@@ -125,7 +136,7 @@ mod tests {
                 .show(ui, |ui| {
                     let mut lazy = Lazy::begin(ui, "test", "list");
                     for n in 0..100 {
-                        lazy.block(ui, n, false, |ui| {
+                        lazy.block(ui, n, false, 40.0, |ui| {
                             drawn.push(n);
                             let (rect, _) = ui.allocate_exact_size(
                                 egui::vec2(ui.available_width(), 40.0),
@@ -147,7 +158,10 @@ mod tests {
     fn blocks_out_of_view_are_not_drawn_once_measured_and_keep_their_space() {
         let ctx = egui::Context::default();
         let (first, full_height) = frame(&ctx, 400.0, 0.0);
-        assert_eq!(first.len(), 100, "the first frame measures every block");
+        assert!(
+            first.len() < 12,
+            "the first frame draws what shows and guesses the rest: {first:?}"
+        );
 
         let (second, height) = frame(&ctx, 400.0, 0.0);
         assert!(
@@ -169,9 +183,12 @@ mod tests {
     #[test]
     fn a_new_width_measures_again() {
         let ctx = egui::Context::default();
-        let _ = frame(&ctx, 400.0, 0.0);
-        let (narrower, _) = frame(&ctx, 300.0, 0.0);
-        assert_eq!(narrower.len(), 100);
+        let _ = frame(&ctx, 400.0, 2000.0);
+        let (narrower, _) = frame(&ctx, 300.0, 2000.0);
+        assert!(
+            narrower.len() > 50,
+            "blocks above the view are measured again"
+        );
     }
 
     #[test]

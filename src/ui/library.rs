@@ -6,6 +6,7 @@ use crate::domain::{Attempt, Model};
 use crate::io::LoadedCase;
 
 use super::app::Action;
+use super::lazy::Lazy;
 use super::theme;
 
 /// Draws the library.
@@ -36,30 +37,59 @@ pub fn library_ui(
         // Cards wide enough to read, never so wide that lines become hard to follow.
         let columns = ((width / 560.0).floor() as usize).clamp(1, 3);
         let card_width = ((width - 16.0 * (columns as f32 - 1.0)) / columns as f32 - 4.0).min(720.0);
-        for row in cases.chunks(columns) {
-            ui.horizontal_top(|ui| {
-                for loaded in row {
-                    ui.vertical(|ui| {
-                        ui.set_width(card_width);
-                        card_ui(ui, model, loaded, progress, actions);
-                    });
-                    ui.add_space(12.0);
-                }
+        // Rows out of view are not laid out; the first frame draws only what shows.
+        let mut lazy = Lazy::begin(ui, "library", columns);
+        for (number, row) in cases.chunks(columns).enumerate() {
+            let shown: Vec<_> = row
+                .iter()
+                .map(|loaded| (loaded, card_state(model, loaded, progress)))
+                .collect();
+            let block = shown
+                .iter()
+                .map(|(loaded, state)| {
+                    let from = match &loaded.origin {
+                        crate::io::CaseOrigin::File(path) => Some(path.as_path()),
+                        crate::io::CaseOrigin::Bundled(_) => None,
+                    };
+                    (loaded.case.id.as_str(), loaded.case.version, from, state)
+                })
+                .collect::<Vec<_>>();
+            lazy.block(ui, (number, block), false, 240.0, |ui| {
+                ui.horizontal_top(|ui| {
+                    for (loaded, state) in &shown {
+                        ui.vertical(|ui| {
+                            ui.set_width(card_width);
+                            card_ui(ui, loaded, state, actions);
+                        });
+                        ui.add_space(12.0);
+                    }
+                })
+                .response
+                .rect
             });
             ui.add_space(12.0);
         }
+        lazy.end(ui);
     });
 }
 
-fn card_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    loaded: &LoadedCase,
-    progress: &Progress,
-    actions: &mut Vec<Action>,
-) {
+/// What a card shows that depends on the trainee's record.
+#[derive(Hash)]
+struct CardState {
+    progress: String,
+    started: bool,
+}
+
+fn card_state(model: &Model, loaded: &LoadedCase, progress: &Progress) -> CardState {
     let attempt = progress.attempts.get(&loaded.case.id);
     let checked = progress.last_check(&loaded.case.id);
+    CardState {
+        progress: progress_text(model, attempt, checked),
+        started: attempt.is_some(),
+    }
+}
+
+fn card_ui(ui: &mut egui::Ui, loaded: &LoadedCase, state: &CardState, actions: &mut Vec<Action>) {
     let case = &loaded.case;
     egui::Frame::new()
         .stroke(egui::Stroke::new(1.0, theme::colors(ui).border))
@@ -84,9 +114,7 @@ fn card_ui(
                 );
             }
             ui.label(&case.summary);
-            ui.label(
-                egui::RichText::new(progress_text(model, attempt, checked)).family(theme::bold()),
-            );
+            ui.label(egui::RichText::new(&state.progress).family(theme::bold()));
             if let crate::io::CaseOrigin::File(path) = &loaded.origin {
                 ui.label(
                     egui::RichText::new(format!("From {}", path.display()))
@@ -94,11 +122,7 @@ fn card_ui(
                         .color(theme::colors(ui).secondary_text),
                 );
             }
-            let verb = if attempt.is_some() {
-                "Continue"
-            } else {
-                "Open"
-            };
+            let verb = if state.started { "Continue" } else { "Open" };
             ui.horizontal(|ui| {
                 // The card shows the title, so the button says only the verb; its accessible
                 // name carries the title, so a screen reader hears which case it opens.
