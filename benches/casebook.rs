@@ -17,6 +17,8 @@ use std::hint::black_box;
 use collab_casebook::domain::{Case, Model, Verdict};
 use collab_casebook::io::case_file::CaseFile;
 use collab_casebook::io::{self, ron_text};
+use collab_casebook::ui::case_text::{Highlight, case_text_ui};
+use collab_casebook::ui::marking::{MarkingView, marking_panel_ui};
 use collab_casebook::ui::theme::{self, ThemeChoice};
 use collab_casebook::ui::{Action, CasebookApp};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -105,6 +107,52 @@ fn frame_cost(c: &mut Criterion) {
             BenchmarkId::new("reference: the text in one label", times),
             |b| b.iter(|| black_box(reference())),
         );
+
+        // The case screen's two halves on their own, to see where its time goes.
+        if times == 1 {
+            let ctx = context();
+            let text_alone = || {
+                ctx.run_ui(input(), |ui| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            ui.set_max_width(700.0);
+                            black_box(case_text_ui(ui, &case, &|_| Highlight::None, true, None));
+                        });
+                    });
+                })
+            };
+            black_box(text_alone());
+            group.bench_function(BenchmarkId::new("case text alone", times), |b| {
+                b.iter(|| black_box(text_alone()));
+            });
+            let ctx = context();
+            let app = app_on(&case, &model, false);
+            let attempt = app.attempt(&case.id).cloned();
+            let view = MarkingView {
+                model: &model,
+                case: &case,
+                attempt: attempt.as_ref(),
+                factor_index: 0,
+                confirm_unmarked: false,
+            };
+            let panel_alone = || {
+                ctx.run_ui(input(), |ui| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            // As wide as the panel beside the text at 1280x800.
+                            ui.set_max_width(540.0);
+                            let mut actions = Vec::new();
+                            marking_panel_ui(ui, &view, &mut actions);
+                            black_box(actions);
+                        });
+                    });
+                })
+            };
+            black_box(panel_alone());
+            group.bench_function(BenchmarkId::new("marking panel alone", times), |b| {
+                b.iter(|| black_box(panel_alone()));
+            });
+        }
 
         for (name, feedback) in [("case screen", false), ("feedback screen", true)] {
             let ctx = context();

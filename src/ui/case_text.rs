@@ -174,41 +174,92 @@ fn toggle_id(passage: &Passage) -> egui::Id {
     egui::Id::unique(("passage", passage.id.as_str()))
 }
 
-/// Draws one passage; returns the space it took.
+/// Draws one passage; returns the space it took. The number, text and tag are laid out
+/// and painted directly rather than as nested widgets: a case screen shows a dozen
+/// passages, and this is most of its cost (see docs/performance.md).
 fn passage_ui(
     ui: &mut egui::Ui,
     passage: &Passage,
     highlight: Highlight,
     clickable: bool,
 ) -> egui::Rect {
-    let frame = egui::Frame::new()
-        .fill(highlight.fill(&theme::colors(ui)))
-        .inner_margin(egui::Margin::symmetric(8, 6))
-        .corner_radius(3.0);
-    let inner = frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal_top(|ui| {
-            ui.add_sized(
-                [30.0, theme::BODY_SIZE],
-                egui::Label::new(
-                    RichText::new(passage.number.to_string())
-                        .color(theme::colors(ui).secondary_text),
-                )
-                .selectable(false),
-            );
-            ui.vertical(|ui| {
-                ui.add(
-                    egui::Label::new(&passage.text)
-                        .wrap()
-                        .selectable(!clickable),
-                );
-                if let Some(tag) = highlight.tag() {
-                    ui.label(RichText::new(tag).small().family(theme::bold()));
-                }
-            });
-        });
+    const MARGIN: egui::Vec2 = egui::vec2(8.0, 6.0);
+    const NUMBER_COLUMN: f32 = 30.0;
+    let gap = ui.spacing().item_spacing;
+    let width = ui.available_width();
+    let wrap = (width - 2.0 * MARGIN.x - NUMBER_COLUMN - gap.x).max(40.0);
+    let text_color = ui.visuals().text_color();
+    let text = egui::WidgetText::from(passage.text.as_str()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        wrap,
+        egui::TextStyle::Body,
+    );
+    let number = egui::WidgetText::from(
+        RichText::new(passage.number.to_string()).color(theme::colors(ui).secondary_text),
+    )
+    .into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let tag = highlight.tag().map(|tag| {
+        egui::WidgetText::from(RichText::new(tag).small().family(theme::bold())).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            wrap,
+            egui::TextStyle::Small,
+        )
     });
-    inner.response.rect
+    let tag_height = tag.as_ref().map_or(0.0, |tag| gap.y + tag.size().y);
+    let height = 2.0 * MARGIN.y + text.size().y + tag_height;
+    // Read-only text can be selected and copied, as in a label; Tab skips it.
+    let sense = if clickable {
+        Sense::hover()
+    } else {
+        Sense::click_and_drag() - Sense::FOCUSABLE
+    };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), sense);
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect_filled(rect, 3.0, highlight.fill(&theme::colors(ui)));
+        let inner = rect.min + MARGIN;
+        let centred = (NUMBER_COLUMN - number.size().x).max(0.0) / 2.0;
+        painter.galley(inner + egui::vec2(centred, 0.0), number, text_color);
+        let text_at = inner + egui::vec2(NUMBER_COLUMN + gap.x, 0.0);
+        let text_height = text.size().y;
+        if clickable {
+            painter.galley(text_at, text, text_color);
+        } else {
+            egui::text_selection::LabelSelectionState::label_text_selection(
+                ui,
+                &response,
+                text_at,
+                text,
+                text_color,
+                egui::Stroke::NONE,
+            );
+        }
+        if let (Some(galley), Some(word)) = (tag, highlight.tag()) {
+            let tag_at = text_at + egui::vec2(0.0, text_height + gap.y);
+            let tag_rect = egui::Rect::from_min_size(tag_at, galley.size());
+            ui.painter().galley(tag_at, galley, text_color);
+            // The tag is read out on its own, as the colour cannot be.
+            let id = egui::Id::unique(("passage tag", passage.id.as_str()));
+            ui.interact(tag_rect, id, Sense::hover())
+                .widget_info(|| label_info(word.to_owned()));
+        }
+    }
+    if !clickable {
+        // The toggle names the passage while marking; here the text says it.
+        response.widget_info(|| label_info(passage_label(passage)));
+    }
+    rect
+}
+
+fn label_info(text: String) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::Label, true, text)
 }
 
 /// A passage as a toggle for evidence over `rect`; returns true when it was toggled.
