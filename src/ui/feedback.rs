@@ -221,56 +221,92 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
             );
         }
     });
+    // One widget per row, painted directly: nine rows of nested layouts were most of the
+    // feedback screen's frame (see docs/performance.md).
+    let gap = ui.spacing().item_spacing;
     for factor in &model.factors {
         let Some(item) = feedback.factor(&factor.id) else {
             continue;
         };
-        ui.horizontal(|ui| {
-            for verdict in Verdict::ALL {
-                let (rect, _) = ui.allocate_exact_size(vec2(cell, cell), Sense::hover());
-                let painter = ui.painter();
-                painter.rect_stroke(
-                    rect.shrink(1.0),
-                    0.0,
-                    Stroke::new(1.0, theme::colors(ui).border),
-                    egui::StrokeKind::Inside,
+        let width = ui.available_width();
+        let columns = 4.0 * (cell + gap.x);
+        let wrap = (width - columns).max(60.0);
+        let yours = item.yours.map_or("not marked", |v| v.label());
+        let detail = format!(
+            "Model: {}. You: {yours}.{}",
+            item.model,
+            contested_note(item)
+        );
+        let name_galley =
+            egui::WidgetText::from(RichText::new(&factor.name).small().family(theme::bold()))
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    wrap,
+                    egui::TextStyle::Small,
                 );
-                if item.model == verdict {
-                    let colour = if item.agreement == crate::domain::Agreement::Contested {
-                        theme::colors(ui).orange
-                    } else {
-                        theme::colors(ui).text
-                    };
-                    painter.rect_filled(
-                        egui::Rect::from_center_size(rect.center(), vec2(20.0, 20.0)),
-                        2.0,
-                        colour,
-                    );
-                }
-                if item.yours == Some(verdict) {
-                    painter.circle(
-                        rect.center(),
-                        6.5,
-                        theme::colors(ui).focus,
-                        Stroke::new(2.0, theme::colors(ui).blue),
-                    );
-                }
-            }
-            let yours = item.yours.map_or("not marked", |v| v.label());
-            ui.vertical(|ui| {
-                ui.spacing_mut().item_spacing.y = 0.0;
-                ui.label(RichText::new(&factor.name).small().family(theme::bold()));
-                ui.label(
-                    RichText::new(format!(
-                        "Model: {}. You: {yours}.{}",
-                        item.model,
-                        contested_note(item)
-                    ))
-                    .small()
-                    .color(theme::colors(ui).secondary_text),
-                );
-            });
+        let detail_galley = egui::WidgetText::from(
+            RichText::new(&detail)
+                .small()
+                .color(theme::colors(ui).secondary_text),
+        )
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            wrap,
+            egui::TextStyle::Small,
+        );
+        let text_height = name_galley.size().y + detail_galley.size().y;
+        let height = cell.max(text_height);
+        let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("{}. {detail}", factor.name),
+            )
         });
+        if !ui.is_rect_visible(rect) {
+            continue;
+        }
+        let painter = ui.painter();
+        for (column, verdict) in Verdict::ALL.into_iter().enumerate() {
+            let square = egui::Rect::from_min_size(
+                rect.min + vec2(column as f32 * (cell + gap.x), 0.0),
+                vec2(cell, cell),
+            );
+            painter.rect_stroke(
+                square.shrink(1.0),
+                0.0,
+                Stroke::new(1.0, theme::colors(ui).border),
+                egui::StrokeKind::Inside,
+            );
+            if item.model == verdict {
+                let colour = if item.agreement == crate::domain::Agreement::Contested {
+                    theme::colors(ui).orange
+                } else {
+                    theme::colors(ui).text
+                };
+                painter.rect_filled(
+                    egui::Rect::from_center_size(square.center(), vec2(20.0, 20.0)),
+                    2.0,
+                    colour,
+                );
+            }
+            if item.yours == Some(verdict) {
+                painter.circle(
+                    square.center(),
+                    6.5,
+                    theme::colors(ui).focus,
+                    Stroke::new(2.0, theme::colors(ui).blue),
+                );
+            }
+        }
+        let text_at = rect.min + vec2(columns, (height - text_height) / 2.0);
+        let name_height = name_galley.size().y;
+        let text_color = ui.visuals().text_color();
+        painter.galley(text_at, name_galley, text_color);
+        painter.galley(text_at + vec2(0.0, name_height), detail_galley, text_color);
     }
 }
 

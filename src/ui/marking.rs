@@ -83,15 +83,13 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     } else {
         ui.ctx().data_mut(|d| d.remove::<bool>(scrolled));
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "Factor {} of {total} · {marked} of {total} factors marked",
-                factor_index + 1
-            ))
-            .color(theme::colors(ui).secondary_text),
-        );
-    });
+    ui.label(
+        RichText::new(format!(
+            "Factor {} of {total} · {marked} of {total} factors marked",
+            factor_index + 1
+        ))
+        .color(theme::colors(ui).secondary_text),
+    );
     ui.horizontal_wrapped(|ui| {
         if factor_index > 0 && ui.button("Previous factor").clicked() {
             actions.push(Action::SelectFactor(factor_index - 1));
