@@ -51,6 +51,28 @@ fn library_texts(count: usize) -> Vec<String> {
         .collect()
 }
 
+/// `count` cases taken in turn from the bundled ones (30 KB on average), each with its own
+/// id: a library as trainers would have it.
+fn mixed_library_texts(count: usize, model: &Model) -> Vec<String> {
+    let bundled: Vec<(String, String)> = io::load::bundled_file_names()
+        .map(|name| {
+            let path = format!("{}/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("a bundled case");
+            let id = io::parse_case(&text, name, model).expect("valid").id;
+            (text, id.as_str().to_owned())
+        })
+        .collect();
+    bundled
+        .iter()
+        .cycle()
+        .take(count)
+        .enumerate()
+        .map(|(n, (text, id))| {
+            text.replacen(&format!("id: \"{id}\""), &format!("id: \"{id}-{n}\""), 1)
+        })
+        .collect()
+}
+
 fn input() -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
@@ -175,10 +197,19 @@ fn library_load(c: &mut Criterion) {
     let model = model();
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    for count in [250, 1000, 4000] {
-        let texts = library_texts(count);
+    let mixed = (
+        "1000 of the bundled cases in turn",
+        mixed_library_texts(1000, &model),
+    );
+    let longest = [250, 1000, 4000].map(|count| {
+        (
+            format!("{count} copies of the longest case"),
+            library_texts(count),
+        )
+    });
+    for (name, texts) in std::iter::once((mixed.0.to_owned(), mixed.1)).chain(longest) {
         group.bench_function(
-            BenchmarkId::new("reference: ron parsing alone", count),
+            BenchmarkId::new("reference: ron parsing alone", &name),
             |b| {
                 b.iter(|| {
                     for text in &texts {
@@ -187,7 +218,7 @@ fn library_load(c: &mut Criterion) {
                 });
             },
         );
-        group.bench_function(BenchmarkId::new("parse and validate", count), |b| {
+        group.bench_function(BenchmarkId::new("parse and validate", &name), |b| {
             b.iter(|| {
                 for text in &texts {
                     black_box(io::parse_case(text, "case.ron", &model).expect("valid"));

@@ -171,23 +171,27 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, value: &str, field: &'static str, owner: &Place<'_>) {
-        let place = Place::FieldAfter {
+        // Most text is fine: the place is only built, and characters only counted (a
+        // character is at least a byte), when there may be something to report.
+        let place = || Place::FieldAfter {
             anchor: Box::new(owner.clone()),
             field,
         };
         if value.trim().is_empty() {
-            self.report(&place, ProblemKind::EmptyText { field });
+            self.report(&place(), ProblemKind::EmptyText { field });
         }
-        let chars = value.chars().count();
-        if chars > MAX_TEXT_CHARS {
-            self.report(
-                &place,
-                ProblemKind::TooLong {
-                    field,
-                    chars,
-                    limit: MAX_TEXT_CHARS,
-                },
-            );
+        if value.len() > MAX_TEXT_CHARS {
+            let chars = value.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                self.report(
+                    &place(),
+                    ProblemKind::TooLong {
+                        field,
+                        chars,
+                        limit: MAX_TEXT_CHARS,
+                    },
+                );
+            }
         }
     }
 
