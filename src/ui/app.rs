@@ -1423,6 +1423,7 @@ impl CasebookApp {
 impl CasebookApp {
     /// Takes in the files that finished loading since the last frame.
     fn take_loaded(&mut self, loaded: Vec<(Vec<PathBuf>, LoadReport)>) {
+        let any = !loaded.is_empty();
         for (paths, report) in loaded {
             self.take_report(report);
             if let Some(watcher) = &mut self.watcher {
@@ -1431,6 +1432,10 @@ impl CasebookApp {
                     watcher.watch(path).ok();
                 }
             }
+        }
+        if any && self.loader.is_busy() {
+            // Another load is still going: say so rather than that everything is open.
+            self.status = Some("Opening files…".to_owned());
         }
     }
 
