@@ -1,6 +1,5 @@
 //! The app's state, its screens, and the one place actions are applied.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -1295,13 +1294,12 @@ impl CasebookApp {
                 }
             }
             Screen::Feedback { case, focus } => {
-                if let Some(loaded) = self.library.get(case) {
+                // `refresh_feedback` keeps this in step with every change of state.
+                if let Some(loaded) = self.library.get(case)
+                    && let Some((_, result)) = self.feedback.as_ref().filter(|(id, _)| id == case)
+                {
                     let blank = Attempt::new(&loaded.case);
                     let attempt = self.progress.attempts.get(case).unwrap_or(&blank);
-                    let result = match &self.feedback {
-                        Some((id, feedback)) if id == case => Cow::Borrowed(feedback),
-                        _ => Cow::Owned(Feedback::new(&self.model, &loaded.case, attempt)),
-                    };
                     let history: Vec<Option<f32>> = self
                         .progress
                         .history
@@ -1313,7 +1311,7 @@ impl CasebookApp {
                         model: &self.model,
                         case: &loaded.case,
                         attempt,
-                        feedback: &result,
+                        feedback: result,
                         focus,
                         history: &history,
                     };
