@@ -3,6 +3,7 @@
 //! (WCAG 2.2 AA, 1.4.3 and 1.4.11).
 
 use collab_casebook::ui::theme::{Palette, ThemeChoice, contrast_ratio};
+use collab_casebook::ui::{Action, CasebookApp};
 
 fn text_pairs(p: &Palette) -> Vec<(&'static str, egui::Color32, egui::Color32)> {
     vec![
@@ -92,4 +93,31 @@ fn the_contrast_formula_matches_known_values() {
     // GOV.UK's secondary text on white is documented as about 7:1.
     let secondary = egui::Color32::from_rgb(0x50, 0x5a, 0x5f);
     assert!((contrast_ratio(secondary, white) - 7.0).abs() < 0.2);
+}
+
+/// The pairs above assume text sits on the palette's background. The window is cleared to
+/// that colour, and panels are see-through so that it is painted once, not twice: check
+/// both, in every theme, after choosing the theme as a user would.
+#[test]
+fn the_window_is_cleared_to_the_themes_background() {
+    let model = collab_casebook::io::builtin_model().expect("the built-in model loads");
+    for theme in ThemeChoice::ALL {
+        let mut app = CasebookApp::with_model(model.clone());
+        app.apply(Action::SetTheme(theme));
+        let ctx = egui::Context::default();
+        collab_casebook::ui::theme::apply(&ctx, theme);
+        let visuals = ctx.global_style().visuals.clone();
+        assert_eq!(
+            eframe::App::clear_color(&app, &visuals),
+            theme.palette().background.to_normalized_gamma_f32(),
+            "{}",
+            theme.label()
+        );
+        assert_eq!(
+            visuals.panel_fill,
+            egui::Color32::TRANSPARENT,
+            "{}: panels paint over the background",
+            theme.label()
+        );
+    }
 }

@@ -1478,6 +1478,16 @@ impl CasebookApp {
 }
 
 impl eframe::App for CasebookApp {
+    /// The window's background. Panels are see-through (see `theme::visuals`), so this is
+    /// the one place the background is painted.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.settings
+            .theme
+            .palette()
+            .background
+            .to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let loaded = self.loader.finished();
         self.take_loaded(loaded);

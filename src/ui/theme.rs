@@ -293,7 +293,10 @@ fn visuals(p: &Palette, choice: ThemeChoice) -> Visuals {
     visuals.hyperlink_color = p.blue;
     visuals.selection.bg_fill = p.cited_fill;
     visuals.selection.stroke = Stroke::new(2.0, p.blue);
-    visuals.panel_fill = p.background;
+    // Panels are see-through: the window is cleared to the background colour instead
+    // (`CasebookApp::clear_color`). Filling every panel again shades each pixel of the
+    // window twice, which a software renderer or an old laptop's graphics pay for.
+    visuals.panel_fill = Color32::TRANSPARENT;
     visuals.window_fill = p.background;
     visuals.window_stroke = Stroke::new(1.0, p.border);
     visuals.extreme_bg_color = p.background;
