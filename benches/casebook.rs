@@ -20,8 +20,8 @@ use collab_casebook::io::{self, ron_text};
 use collab_casebook::ui::case_text::{Highlight, case_text_ui};
 use collab_casebook::ui::marking::{MarkingView, marking_panel_ui};
 use collab_casebook::ui::theme::{self, ThemeChoice};
-use collab_casebook::ui::{Action, CasebookApp};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use collab_casebook::ui::{Action, CasebookApp, two_panes_ui};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 
 const LONGEST: &str = include_str!("../scenarios/universal-credit.ron");
 
@@ -110,54 +110,102 @@ fn all_text(case: &Case) -> String {
         .join("\n\n")
 }
 
-fn frame_cost(c: &mut Criterion) {
-    let model = model();
-    let mut group = c.benchmark_group("frame");
-    for times in [1, 4, 16] {
-        let case = io::parse_case(&longer_case_text(times), "long.ron", &model).expect("valid");
-        let text = all_text(&case);
-        let ctx = context();
-        let reference = || {
+/// One frame of one screen, ready to be drawn again and again.
+type Frame = Box<dyn FnMut() -> egui::FullOutput>;
+
+/// Registers `count` controls for clicks and focus, drawing nothing.
+fn register(ui: &mut egui::Ui, count: usize) {
+    for _ in 0..count {
+        black_box(ui.allocate_response(egui::vec2(40.0, 8.0), egui::Sense::click()));
+    }
+}
+
+/// The frames the benchmark draws on the longest case made `times` as long, by name: the
+/// reference, the floor, the case screen's two halves alone (at 1x only), and the two
+/// screens.
+fn frames(model: &Model, times: usize) -> Vec<(&'static str, Frame)> {
+    let case = io::parse_case(&longer_case_text(times), "long.ron", model).expect("valid");
+    let mut frames: Vec<(&'static str, Frame)> = Vec::new();
+
+    let ctx = context();
+    let text = all_text(&case);
+    frames.push((
+        "reference: the text in one label",
+        Box::new(move || {
             ctx.run_ui(input(), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| ui.label(text.as_str()));
                 });
             })
-        };
-        black_box(reference());
-        group.bench_function(
-            BenchmarkId::new("reference: the text in one label", times),
-            |b| b.iter(|| black_box(reference())),
-        );
+        }),
+    ));
 
-        // The case screen's two halves on their own, to see where its time goes.
-        if times == 1 {
-            let ctx = context();
-            let text_alone = || {
+    // The floor: what egui itself spends on the case screen's layout, with nothing drawn.
+    // The same top bar and two scrolling panes, and as many controls as the case screen
+    // shows, each only registered for clicks and focus: no text, no painting. No way of
+    // drawing the case screen in egui can cost less.
+    let controls = controls_on_screen(&app_on(&case, model, false));
+    assert!(
+        controls > 20,
+        "the case screen shows dozens of controls, not {controls}: is AccessKit counting them?"
+    );
+    for (name, count) in [
+        ("floor: the case screen's panes alone", 0),
+        (
+            "floor: the case screen's panes and controls, nothing drawn",
+            controls,
+        ),
+    ] {
+        let ctx = context();
+        frames.push((
+            name,
+            Box::new(move || {
+                ctx.run_ui(input(), |ui| {
+                    egui::Panel::top("top_bar").show(ui, |_| ());
+                    let mut actions = Vec::new();
+                    two_panes_ui(
+                        ui,
+                        "marking",
+                        0.42,
+                        &mut actions,
+                        |ui, _| register(ui, count / 2),
+                        |ui, _| register(ui, count - count / 2),
+                    );
+                })
+            }),
+        ));
+    }
+
+    // The case screen's two halves on their own, to see where its time goes.
+    if times == 1 {
+        let ctx = context();
+        let alone = case.clone();
+        frames.push((
+            "case text alone",
+            Box::new(move || {
                 ctx.run_ui(input(), |ui| {
                     egui::CentralPanel::default().show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             ui.set_max_width(700.0);
-                            black_box(case_text_ui(ui, &case, &|_| Highlight::None, true, None));
+                            black_box(case_text_ui(ui, &alone, &|_| Highlight::None, true, None));
                         });
                     });
                 })
-            };
-            black_box(text_alone());
-            group.bench_function(BenchmarkId::new("case text alone", times), |b| {
-                b.iter(|| black_box(text_alone()));
-            });
-            let ctx = context();
-            let app = app_on(&case, &model, false);
-            let attempt = app.attempt(&case.id).cloned();
-            let view = MarkingView {
-                model: &model,
-                case: &case,
-                attempt: attempt.as_ref(),
-                factor_index: 0,
-                confirm_unmarked: false,
-            };
-            let panel_alone = || {
+            }),
+        ));
+        let ctx = context();
+        let (model, alone) = (model.clone(), case.clone());
+        let attempt = app_on(&case, &model, false).attempt(&case.id).cloned();
+        frames.push((
+            "marking panel alone",
+            Box::new(move || {
+                let view = MarkingView {
+                    model: &model,
+                    case: &alone,
+                    attempt: attempt.as_ref(),
+                    factor_index: 0,
+                    confirm_unmarked: false,
+                };
                 ctx.run_ui(input(), |ui| {
                     egui::CentralPanel::default().show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -169,21 +217,53 @@ fn frame_cost(c: &mut Criterion) {
                         });
                     });
                 })
-            };
-            black_box(panel_alone());
-            group.bench_function(BenchmarkId::new("marking panel alone", times), |b| {
-                b.iter(|| black_box(panel_alone()));
-            });
-        }
+            }),
+        ));
+    }
 
-        for (name, feedback) in [("case screen", false), ("feedback screen", true)] {
-            let ctx = context();
-            let app = app_on(&case, &model, feedback);
-            let frame = || {
-                ctx.run_ui(input(), |ui| {
-                    black_box(app.draw(ui));
-                })
-            };
+    for (name, feedback) in [("case screen", false), ("feedback screen", true)] {
+        let ctx = context();
+        let app = app_on(&case, model, feedback);
+        frames.push((
+            name,
+            Box::new(move || ctx.run_ui(input(), |ui| drop(black_box(app.draw(ui))))),
+        ));
+    }
+    frames
+}
+
+/// How many controls (things that can be clicked or focused) the screen shows at 1280x800,
+/// counted from the accessibility tree as a screen reader would find them.
+fn controls_on_screen(app: &CasebookApp) -> usize {
+    use egui::accesskit::{Action as A11yAction, Rect};
+    let ctx = context();
+    ctx.enable_accesskit();
+    let screen = Rect::new(0.0, 0.0, 1280.0, 800.0);
+    // Two frames: the second lays out with the sizes the first found.
+    drop(ctx.run_ui(input(), |ui| drop(app.draw(ui))));
+    let output = ctx.run_ui(input(), |ui| drop(app.draw(ui)));
+    let update = output
+        .platform_output
+        .accesskit_update
+        .expect("an accessibility tree");
+    update
+        .nodes
+        .iter()
+        .filter(|(_, node)| {
+            node.supports_action(A11yAction::Click) || node.supports_action(A11yAction::Focus)
+        })
+        .filter(|(_, node)| {
+            node.bounds()
+                .is_some_and(|b| b.intersect(screen).area() > 0.0)
+        })
+        .count()
+}
+
+fn frame_cost(c: &mut Criterion) {
+    let model = model();
+    let mut group = c.benchmark_group("frame");
+    for times in [1, 4, 16] {
+        for (name, mut frame) in frames(&model, times) {
             black_box(frame());
             group.bench_function(BenchmarkId::new(name, times), |b| {
                 b.iter(|| black_box(frame()));
@@ -261,4 +341,25 @@ fn open_folder(c: &mut Criterion) {
 }
 
 criterion_group!(benches, frame_cost, library_load, open_folder);
-criterion_main!(benches);
+
+/// `CASEBOOK_FRAME=NAME CASEBOOK_FRAME_RUNS=N` draws N frames of one screen at 1x and
+/// nothing else, for counting instructions under callgrind (scripts/frame-instructions.sh).
+/// Otherwise, the criterion benchmarks.
+fn main() {
+    if let Ok(name) = std::env::var("CASEBOOK_FRAME") {
+        let runs: usize = std::env::var("CASEBOOK_FRAME_RUNS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        let (_, mut frame) = frames(&model(), 1)
+            .into_iter()
+            .find(|(each, _)| *each == name)
+            .expect("CASEBOOK_FRAME names a frame of the benchmark");
+        for _ in 0..runs {
+            black_box(frame());
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -7,6 +7,7 @@ use crate::domain::{Attempt, Case, Confidence, FactorId, Model, Verdict};
 
 use super::app::Action;
 use super::case_text::{Highlight, case_text_ui};
+use super::lazy::Lazy;
 use super::theme;
 
 /// What the case screen shows.
@@ -176,15 +177,22 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     ui.add_space(12.0);
     ui.separator();
     ui.label(theme::subheading("All factors"));
+    // Mostly below the fold beside a long case: rows out of view are not laid out.
+    let mut rows = Lazy::begin(ui, "all factors", model.factors.len());
     for (index, f) in model.factors.iter().enumerate() {
         let verdict = attempt.and_then(|a| a.verdict(&f.id));
-        let status = verdict.map_or("not marked".to_owned(), |v| v.label().to_owned());
-        let text = format!("{}. {} ({status})", index + 1, f.name);
-        let response = ui.add(egui::Button::selectable(index == factor_index, text));
-        if response.clicked() && index != factor_index {
-            actions.push(Action::SelectFactor(index));
-        }
+        let selected = index == factor_index;
+        rows.block(ui, (index, verdict, selected), false, 36.0, |ui| {
+            let status = verdict.map_or("not marked", Verdict::label);
+            let text = format!("{}. {} ({status})", index + 1, f.name);
+            let response = ui.add(egui::Button::selectable(selected, text));
+            if response.clicked() && !selected {
+                actions.push(Action::SelectFactor(index));
+            }
+            response.rect
+        });
     }
+    rows.end(ui);
 
     ui.add_space(12.0);
 }
