@@ -397,3 +397,38 @@ fn awkward_folders_never_hang_or_crash() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn of_many_files_with_one_case_id_the_first_in_order_is_kept() {
+    // Files are read on several threads; the outcome must not depend on which finishes
+    // first.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..40 {
+        std::fs::copy(
+            "docs/example-case.ron",
+            dir.path().join(format!("copy-{n:02}.ron")),
+        )
+        .unwrap();
+    }
+    let output = check(&[dir.path().to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    let first = dir.path().join("copy-00.ron");
+    let first = first.display();
+    assert!(
+        out.contains("Checked 40 files: 1 valid, 39 problems found."),
+        "{out}"
+    );
+    assert!(
+        !out.contains(&format!("{first}:")),
+        "the first is kept: {out}"
+    );
+    for n in 1..40 {
+        let path = dir.path().join(format!("copy-{n:02}.ron"));
+        let expected = format!(
+            "{}:5:5: The case id \"hospital-discharge\" is already used by {first}. Give each case its own id.",
+            path.display()
+        );
+        assert!(out.contains(&expected), "{expected:?} in\n{out}");
+    }
+}

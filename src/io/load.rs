@@ -9,6 +9,8 @@ use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use rayon::iter::{IntoParallelIterator as _, ParallelIterator as _};
+
 use crate::domain::{Case, Model};
 
 use super::case_file::{self, CaseFile};
@@ -151,46 +153,62 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
 }
 
 /// Loads every case in the given files and folders. Folders are searched for `.ron` files.
+///
+/// Files are read and checked on all the machine's cores. The results keep the files'
+/// order, so when two files give the same case id, the first always wins.
 pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
     let (files, errors) = expand_paths(paths);
+    let loaded: Vec<(PathBuf, Result<Case, FileError>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let label = path.display().to_string();
+            let case = read_text(&path).and_then(|text| parse_case(&text, &label, model));
+            (path, case)
+        })
+        .collect();
+
     let mut report = LoadReport {
         errors,
+        files_read: loaded.len(),
         ..LoadReport::default()
     };
-
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for path in files {
-        report.files_read += 1;
+    for (path, loaded) in loaded {
         let label = path.display().to_string();
-        let loaded = read_text(&path).and_then(|text| {
-            let case = parse_case(&text, &label, model)?;
-            if let Some(first) = ids.get(case.id.as_str()) {
-                let position = Locator::new(&text).find(&Place::Field("id"));
-                return Err(FileError::single(
-                    label.clone(),
-                    Problem::new(
-                        position,
-                        ProblemKind::CaseIdTaken {
-                            id: case.id.to_string(),
-                            other: first.clone(),
-                        },
-                    ),
-                ));
-            }
-            Ok(case)
-        });
         match loaded {
-            Ok(case) => {
-                ids.insert(case.id.to_string(), label);
-                report.cases.push(LoadedCase {
-                    case,
-                    origin: CaseOrigin::File(path),
-                });
-            }
+            Ok(case) => match ids.get(case.id.as_str()) {
+                Some(first) => report.errors.push(id_taken(&path, label, &case, first)),
+                None => {
+                    ids.insert(case.id.to_string(), label);
+                    report.cases.push(LoadedCase {
+                        case,
+                        origin: CaseOrigin::File(path),
+                    });
+                }
+            },
             Err(error) => report.errors.push(error),
         }
     }
     report
+}
+
+/// The problem with a case whose id an earlier file took. The file's text is not kept
+/// after it is checked, so it is read again to point at the id; if that fails, the problem
+/// is about the whole file.
+fn id_taken(path: &Path, label: String, case: &Case, first: &str) -> FileError {
+    let position = read_text(path)
+        .ok()
+        .and_then(|text| Locator::new(&text).find(&Place::Field("id")));
+    FileError::single(
+        label,
+        Problem::new(
+            position,
+            ProblemKind::CaseIdTaken {
+                id: case.id.to_string(),
+                other: first.to_owned(),
+            },
+        ),
+    )
 }
 
 /// Reads a file as text, refusing large files before reading them.
