@@ -313,17 +313,28 @@ fn library_load(c: &mut Criterion) {
 /// spends on it (starting the load; the cases arrive from another thread).
 fn open_folder(c: &mut Criterion) {
     let model = model();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (n, text) in library_texts(1000).iter().enumerate() {
-        std::fs::write(dir.path().join(format!("case-{n}.ron")), text).expect("written");
-    }
-    let paths = vec![dir.path().to_path_buf()];
+    let folder = |texts: Vec<String>| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for (n, text) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("case-{n}.ron")), text).expect("written");
+        }
+        dir
+    };
+    let longest = folder(library_texts(1000));
+    let mixed = folder(mixed_library_texts(1000, &model));
+    let paths = vec![longest.path().to_path_buf()];
     let mut group = c.benchmark_group("open folder");
     group.sample_size(10);
-    group.bench_function("reference: the whole load of 1,000 files", |b| {
-        b.iter(|| black_box(io::load_paths(&paths, &model)));
-    });
-    group.bench_function("the UI thread's share of it", |b| {
+    group.bench_function(
+        "reference: the whole load of 1,000 copies of the longest case",
+        |b| b.iter(|| black_box(io::load_paths(&paths, &model))),
+    );
+    let mixed_paths = vec![mixed.path().to_path_buf()];
+    group.bench_function(
+        "the whole load of 1,000 of the bundled cases in turn",
+        |b| b.iter(|| black_box(io::load_paths(&mixed_paths, &model))),
+    );
+    group.bench_function("the UI thread's share of the first", |b| {
         b.iter_custom(|iterations| {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iterations {
