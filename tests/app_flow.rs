@@ -300,3 +300,25 @@ fn a_folder_with_a_broken_file_lists_the_problem_and_still_loads_the_good_case()
     press(&mut harness, "Show problems (1)");
     assert!(shows(&harness, "There is a problem"));
 }
+
+#[test]
+fn the_case_text_stays_put_while_the_trainee_moves_between_factors() {
+    // Text in the marking panel that cannot wrap would widen the panel for a factor with
+    // a long name, and the case text beside it would jump and re-wrap.
+    let case = bundled("universal-credit");
+    let first = case.passages().next().unwrap();
+    let mut harness = app_harness();
+    press(&mut harness, &format!("Open: {}", case.title));
+    let total = model().factors.len();
+    let mut widths = Vec::new();
+    for factor in 1..=total {
+        widths.push(harness.get_by_label(&passage_label(first)).rect().width());
+        if factor < total {
+            press(&mut harness, "Next factor");
+        }
+    }
+    assert!(
+        widths.iter().all(|w| (w - widths[0]).abs() < 0.5),
+        "the first paragraph's width, factor by factor: {widths:?}"
+    );
+}

@@ -185,7 +185,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         rows.block(ui, (index, verdict, selected), false, 36.0, |ui| {
             let status = verdict.map_or("not marked", Verdict::label);
             let text = format!("{}. {} ({status})", index + 1, f.name);
-            let response = ui.add(egui::Button::selectable(selected, text));
+            let response = ui.add(egui::Button::selectable(selected, text).wrap());
             if response.clicked() && !selected {
                 actions.push(Action::SelectFactor(index));
             }
@@ -229,7 +229,10 @@ fn evidence_ui(
             ui.add(egui::Label::new(excerpt(&passage.text, 70)).truncate());
         });
     }
-    egui::CollapsingHeader::new(format!("Choose evidence for {name} from a list"))
+    // The header cannot wrap, so it is short: a long factor name in it would widen the
+    // panel, and the case text beside it would jump as the trainee moves between factors.
+    // A screen reader still hears which factor the list is for.
+    let list = egui::CollapsingHeader::new("Choose evidence from a list")
         .id_salt(("evidence_list", factor.as_str()))
         .show(ui, |ui| {
             for passage in case.passages() {
@@ -241,6 +244,13 @@ fn evidence_ui(
                 }
             }
         });
+    list.header_response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::DisclosureTriangle,
+            true,
+            format!("Choose evidence for {name} from a list"),
+        )
+    });
 }
 
 fn unmarked_warning_ui(
