@@ -189,26 +189,18 @@ fn passage_ui(
     let width = ui.available_width();
     let wrap = (width - 2.0 * MARGIN.x - NUMBER_COLUMN - gap.x).max(40.0);
     let text_color = ui.visuals().text_color();
-    let text = egui::WidgetText::from(passage.text.as_str()).into_galley(
+    let text = super::galley(ui, passage.text.as_str(), Some(wrap), egui::TextStyle::Body);
+    let number = super::galley(
         ui,
-        Some(egui::TextWrapMode::Wrap),
-        wrap,
-        egui::TextStyle::Body,
-    );
-    let number = egui::WidgetText::from(
         RichText::new(passage.number.to_string()).color(theme::colors(ui).secondary_text),
-    )
-    .into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
+        None,
         egui::TextStyle::Body,
     );
     let tag = highlight.tag().map(|tag| {
-        egui::WidgetText::from(RichText::new(tag).small().family(theme::bold())).into_galley(
+        super::galley(
             ui,
-            Some(egui::TextWrapMode::Wrap),
-            wrap,
+            RichText::new(tag).small().family(theme::bold()),
+            Some(wrap),
             egui::TextStyle::Small,
         )
     });

@@ -237,23 +237,18 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
             item.model,
             contested_note(item)
         );
-        let name_galley =
-            egui::WidgetText::from(RichText::new(&factor.name).small().family(theme::bold()))
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Wrap),
-                    wrap,
-                    egui::TextStyle::Small,
-                );
-        let detail_galley = egui::WidgetText::from(
+        let name_galley = super::galley(
+            ui,
+            RichText::new(&factor.name).small().family(theme::bold()),
+            Some(wrap),
+            egui::TextStyle::Small,
+        );
+        let detail_galley = super::galley(
+            ui,
             RichText::new(&detail)
                 .small()
                 .color(theme::colors(ui).secondary_text),
-        )
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Wrap),
-            wrap,
+            Some(wrap),
             egui::TextStyle::Small,
         );
         let text_height = name_galley.size().y + detail_galley.size().y;

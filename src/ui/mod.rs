@@ -21,6 +21,21 @@ pub mod top_bar;
 
 pub use app::{Action, CasebookApp, Dialog, Screen};
 
+/// Text laid out for painting directly, in widgets drawn by hand (passages, the rows of
+/// the feedback profile): wrapped at `wrap_width`, or on one line when it is `None`.
+fn galley(
+    ui: &egui::Ui,
+    text: impl Into<egui::WidgetText>,
+    wrap_width: Option<f32>,
+    style: egui::TextStyle,
+) -> std::sync::Arc<egui::Galley> {
+    let (mode, width) = match wrap_width {
+        Some(width) => (egui::TextWrapMode::Wrap, width),
+        None => (egui::TextWrapMode::Extend, f32::INFINITY),
+    };
+    text.into().into_galley(ui, Some(mode), width, style)
+}
+
 /// Window options for the native app: sized for a laptop unless told otherwise, usable
 /// down to a small window, full screen for a projector if asked.
 pub fn native_options(size: Option<(f32, f32)>, fullscreen: bool) -> eframe::NativeOptions {
