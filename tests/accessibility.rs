@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use collab_casebook::ui::Action;
-use common::{app_harness, bundled, model, press};
+use common::{app_harness, bundled, model, open_case, press};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
@@ -58,7 +58,7 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     let mut harness = app_harness();
     assert_labels_unique(&harness, "library");
 
-    press(&mut harness, &format!("Open: {}", uc.title));
+    open_case(&mut harness, &uc);
     press(&mut harness, "Present");
     let list = format!(
         "Choose evidence for {} from a list",

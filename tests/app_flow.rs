@@ -7,7 +7,7 @@ mod common;
 use collab_casebook::domain::{Agreement, Verdict, feedback::compare};
 use collab_casebook::ui::Screen;
 use collab_casebook::ui::case_text::passage_label;
-use common::{app_harness, bundled, model, press, shows};
+use common::{app_harness, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -17,7 +17,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
     let mut harness = app_harness();
 
     assert!(shows(&harness, "Cases"));
-    press(&mut harness, &format!("Open: {}", case.title));
+    open_case(&mut harness, &case);
     assert!(matches!(
         harness.state().screen(),
         Screen::Case { factor: 0, .. }
@@ -121,7 +121,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
 fn unmarked_factors_are_listed_before_feedback() {
     let case = bundled("virginia-childrens-services");
     let mut harness = app_harness();
-    press(&mut harness, &format!("Open: {}", case.title));
+    open_case(&mut harness, &case);
     press(&mut harness, "Present");
     press(&mut harness, "Check your answers");
     assert!(shows(&harness, "You have not marked 8 factors"));
@@ -166,7 +166,7 @@ fn evidence_can_be_chosen_from_the_list_and_removed() {
     let case = bundled("virginia-childrens-services");
     let first = case.passages().next().unwrap();
     let mut harness = app_harness();
-    press(&mut harness, &format!("Open: {}", case.title));
+    open_case(&mut harness, &case);
     let list = format!(
         "Choose evidence for {} from a list",
         model().factors[0].name
@@ -207,7 +207,7 @@ fn evidence_can_be_chosen_from_the_list_and_removed() {
 fn the_model_reference_opens_from_a_case_and_returns_to_it() {
     let case = bundled("universal-credit");
     let mut harness = app_harness();
-    press(&mut harness, &format!("Open: {}", case.title));
+    open_case(&mut harness, &case);
     press(&mut harness, "Next factor");
     press(&mut harness, "Model reference");
     assert!(shows(&harness, "The model: Collaborative working"));
@@ -308,7 +308,7 @@ fn the_case_text_stays_put_while_the_trainee_moves_between_factors() {
     let case = bundled("universal-credit");
     let first = case.passages().next().unwrap();
     let mut harness = app_harness();
-    press(&mut harness, &format!("Open: {}", case.title));
+    open_case(&mut harness, &case);
     let total = model().factors.len();
     let mut widths = Vec::new();
     for factor in 1..=total {

@@ -6,7 +6,7 @@ mod common;
 use collab_casebook::domain::Verdict;
 use collab_casebook::ui::Screen;
 use collab_casebook::ui::case_text::passage_label;
-use common::{app_harness_with_store, bundled, model, press, shows};
+use common::{app_harness_with_store, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -16,7 +16,7 @@ fn marks_come_back_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut harness = app_harness_with_store(dir.path());
-        press(&mut harness, &format!("Open: {}", case.title));
+        open_case(&mut harness, &case);
         for (index, verdict) in [Verdict::Partly, Verdict::Missing, Verdict::Present]
             .into_iter()
             .enumerate()

@@ -5,7 +5,7 @@ mod common;
 use collab_casebook::domain::{Feedback, Verdict};
 use collab_casebook::io::{attempt_file, feedback_report};
 use collab_casebook::ui::{Action, Screen};
-use common::{app_harness, app_harness_with_store, bundled, model, press, shows};
+use common::{app_harness, app_harness_with_store, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 /// Opens the short discharge case and marks every factor as the model does, except
@@ -15,7 +15,7 @@ fn check_with_one_mistake(
 ) {
     let model = model();
     let case = bundled("hospital-discharge-short");
-    press(harness, &format!("Open: {}", case.title));
+    open_case(harness, &case);
     for (index, factor) in model.factors.iter().enumerate() {
         let model_verdict = case
             .answer(&factor.id)

@@ -45,6 +45,11 @@ pub fn press(harness: &mut Harness<'static, CasebookApp>, label: &str) {
     harness.run();
 }
 
+/// Opens a case from the library with its Open button, as a trainee would.
+pub fn open_case(harness: &mut Harness<'static, CasebookApp>, case: &Case) {
+    press(harness, &format!("Open: {}", case.title));
+}
+
 /// Whether a node with exactly this label is on screen.
 pub fn shows(harness: &Harness<'static, CasebookApp>, label: &str) -> bool {
     harness.query_by_label(label).is_some()
