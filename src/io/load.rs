@@ -36,6 +36,9 @@ macro_rules! bundled {
 /// this list and the files in `scenarios/` match.
 const BUNDLED: &[(&str, &str)] = bundled![
     "universal-credit.ron",
+    "nhs-national-programme-for-it.ron",
+    "transforming-rehabilitation.ron",
+    "test-and-trace.ron",
     "virginia-childrens-services.ron",
     "hospital-discharge.ron",
     "school-move.ron",
