@@ -46,6 +46,7 @@ const BUNDLED: &[(&str, &str)] = bundled![
     "supportive-housing-connecticut.ron",
     "jdai-bernalillo.ron",
     "third-parties.ron",
+    "unnati-bangalore.ron",
     "college-of-policing.ron",
     "police-and-crime-commissioners.ron",
     "business-compliance-partnerships.ron",
