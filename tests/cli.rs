@@ -183,6 +183,11 @@ const BROKEN: &[Expectation] = &[
         "Expected text in double quotes",
     ),
     ("empty-id.ron", Some((5, 5)), "is not allowed"),
+    (
+        "context-as-evidence.ron",
+        Some((59, 42)),
+        "cites the passage \"miles-on-purpose\", which is marked 'role: Context'",
+    ),
 ];
 
 #[test]

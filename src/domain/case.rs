@@ -144,6 +144,40 @@ impl CaseKind {
     }
 }
 
+/// What a passage is: a fact of the case, or framing around it.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum PassageRole {
+    /// Something that happened, drawn from the sources: the case itself, and what an
+    /// answer may cite as evidence.
+    #[default]
+    Fact,
+    /// The author's or Miles's framing: background, a summary, a pointer to the model.
+    /// Not case fact, so no answer may cite it as evidence.
+    Context,
+}
+
+impl PassageRole {
+    /// The words shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Fact => "Case fact",
+            Self::Context => "Context",
+        }
+    }
+}
+
 /// A short passage of case text, the unit a trainee cites as evidence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
@@ -155,6 +189,8 @@ pub struct Passage {
     pub text: String,
     /// Sources this passage draws on.
     pub sources: Vec<SourceId>,
+    /// Case fact, or the author's framing (which answers may not cite).
+    pub role: PassageRole,
 }
 
 /// A section of a case, often a dated stage of the story.

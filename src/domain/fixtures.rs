@@ -1,7 +1,8 @@
 //! Small models and cases for the domain's unit tests, built in one place.
 
 use super::case::{
-    Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, Section, Verdict,
+    Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, PassageRole, Section,
+    Verdict,
 };
 use super::model::{Factor, FactorGroup, FactorId, Model};
 
@@ -75,6 +76,7 @@ pub fn case(id: &str, passages: &[&str], answers: Vec<Answer>) -> Case {
                     number: i + 1,
                     text: (*p).to_owned(),
                     sources: Vec::new(),
+                    role: PassageRole::Fact,
                 })
                 .collect(),
         }],

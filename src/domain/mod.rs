@@ -16,8 +16,8 @@ pub mod seminar;
 
 pub use attempt::{Attempt, Confidence, Mark};
 pub use case::{
-    Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, Section, Source,
-    SourceId, Verdict,
+    Answer, Audience, Case, CaseId, CaseKind, Contested, Passage, PassageId, PassageRole, Section,
+    Source, SourceId, Verdict,
 };
 pub use casebook::{CaseFilter, FactorCoverage, Length};
 pub use feedback::{Agreement, Calibration, FactorFeedback, Feedback, FeedbackTone};

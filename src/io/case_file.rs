@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::{
     Answer, Audience, Case, CaseId, CaseKind, Contested, FactorId, Model, Passage, PassageId,
-    Section, Source, SourceId, Verdict,
+    PassageRole, Section, Source, SourceId, Verdict,
 };
 
 use super::error::{Problem, ProblemKind};
@@ -93,6 +93,9 @@ pub struct PassageFile {
     /// Ids of the sources it draws on.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// `Fact` (the default) or `Context`: the author's framing, which no answer may cite.
+    #[serde(default)]
+    pub role: PassageRole,
 }
 
 /// An answer as written.
@@ -294,6 +297,7 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
     // Sections and passages share one id space, so a reference can never be ambiguous.
     let mut seen_ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut passage_ids = BTreeSet::new();
+    let mut context_ids = BTreeSet::new();
     let mut sections = Vec::with_capacity(file.sections.len());
     let mut number = 0;
     for section in &file.sections {
@@ -347,6 +351,9 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                 );
             }
             passage_ids.insert(passage.id.as_str());
+            if passage.role == PassageRole::Context {
+                context_ids.insert(passage.id.as_str());
+            }
             check.text(&passage.text, "text", &place);
             for cited in &passage.sources {
                 if !source_ids.contains(cited.as_str()) {
@@ -373,6 +380,7 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                     .iter()
                     .map(|s| SourceId::new(s.clone()))
                     .collect(),
+                role: passage.role,
             });
         }
         sections.push(Section {
@@ -457,6 +465,14 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                 check.report(
                     &at,
                     ProblemKind::RepeatedEvidence {
+                        factor: answer.factor.clone(),
+                        passage: evidence.clone(),
+                    },
+                );
+            } else if context_ids.contains(evidence.as_str()) {
+                check.report(
+                    &at,
+                    ProblemKind::EvidenceIsContext {
                         factor: answer.factor.clone(),
                         passage: evidence.clone(),
                     },

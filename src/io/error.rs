@@ -185,6 +185,16 @@ pub enum ProblemKind {
         /// The passage id.
         passage: String,
     },
+    /// An answer cites a passage marked `role: Context` as evidence.
+    #[error(
+        "The answer for \"{factor}\" cites the passage \"{passage}\", which is marked 'role: Context': the author's framing, not a fact of the case. Cite the passages that record what happened, or remove 'role: Context' if this passage is case fact."
+    )]
+    EvidenceIsContext {
+        /// The factor id.
+        factor: String,
+        /// The passage id.
+        passage: String,
+    },
     /// A contested answer gives the same verdict for the other reading.
     #[error(
         "The answer for \"{factor}\" is contested, but 'other_verdict' is the same as 'verdict'. Give the other reading's verdict."

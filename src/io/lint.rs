@@ -1,7 +1,7 @@
 //! Warnings for case authors: things that load but that a trainer would want to fix.
 //!
 //! - a factor answered Present or Missing with no evidence;
-//! - a passage no answer cites;
+//! - a passage of case fact no answer cites (`role: Context` passages cannot be cited);
 //! - a source no passage cites;
 //! - a very long passage;
 //! - a case with no discussion questions;
@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::{Audience, Case, Model, Verdict};
+use crate::domain::{Audience, Case, Model, PassageRole, Verdict};
 
 use super::error::Position;
 use super::locate::{Locator, Place};
@@ -132,7 +132,7 @@ pub fn lint(case: &Case, model: &Model, text: &str) -> Vec<Warning> {
             value: passage.id.as_str(),
             nth: 0,
         };
-        if !cited.contains(passage.id.as_str()) {
+        if passage.role == PassageRole::Fact && !cited.contains(passage.id.as_str()) {
             warn(
                 place(),
                 WarningKind::UncitedPassage {
@@ -189,4 +189,41 @@ pub fn lint(case: &Case, model: &Model, text: &str) -> Vec<Warning> {
     }
     warnings.sort_by_key(|w| w.position);
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WarningKind, lint};
+    use crate::domain::{PassageId, PassageRole};
+    use crate::io::{builtin_model, parse_case};
+
+    /// The example case with one more passage, marked as the author's framing.
+    fn with_context_passage() -> String {
+        include_str!("../../docs/example-case.ron").replace(
+            "                    id: \"daughter-asks\",",
+            "                    id: \"framing\",\n                    text: \"Miles calls this a want of common purpose.\",\n                    role: Context,\n                ),\n                Passage(\n                    id: \"daughter-asks\",",
+        )
+    }
+
+    #[test]
+    fn a_context_passage_keeps_its_role_and_is_not_asked_to_be_cited() {
+        let model = builtin_model().unwrap();
+        let text = with_context_passage();
+        let case = parse_case(&text, "framed.ron", &model).unwrap();
+        let role = |id: &str| {
+            case.passages()
+                .find(|p| p.id == PassageId::new(id))
+                .map(|p| p.role)
+        };
+        assert_eq!(role("framing"), Some(PassageRole::Context));
+        assert_eq!(role("daughter-asks"), Some(PassageRole::Fact));
+        let uncited: Vec<String> = lint(&case, &model, &text)
+            .into_iter()
+            .filter_map(|w| match w.kind {
+                WarningKind::UncitedPassage { passage } => Some(passage),
+                _ => None,
+            })
+            .collect();
+        assert!(!uncited.contains(&"framing".to_owned()), "{uncited:?}");
+    }
 }
