@@ -12,20 +12,13 @@ mkdir -p "$out"
 trace="$out/trace.txt"
 rm -f "$trace"
 
-display=":$((80 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
 data=$(mktemp -d)
-cleanup() {
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf "$data"
-}
-trap cleanup EXIT
-export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1
-sleep 1
+trap 'rm -rf "$data"' EXIT
+export LIBGL_ALWAYS_SOFTWARE=1
 
-# Run for a while, long enough to draw, load the cases and save the record.
-timeout --signal=TERM 12 strace -f -qq -e trace=socket,connect -o "$trace" \
+# Run for a while, long enough to draw, load the cases and save the record. xvfb-run -a
+# picks a free display and waits for the server to be ready.
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" timeout --signal=TERM 12 strace -f -qq -e trace=socket,connect -o "$trace" \
     "$binary" --size 1280x800 --data-dir "$data" docs/example-case.ron >"$out/app.log" 2>&1 || true
 
 if [ ! -s "$trace" ]; then

@@ -1,12 +1,10 @@
 //! Every interactive widget on every screen has an accessible name, and no two share one,
 //! so a screen reader user can tell them apart (and tests can find them).
 
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::{app_harness, bundled, model, open_case, press};
 use collab_casebook::ui::Action;
-use common::{app_harness, bundled, model, open_case, press};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 

@@ -2,12 +2,10 @@
 //! would: open the Universal Credit case, mark all nine factors, check, read feedback,
 //! go back to the library.
 
-mod common;
-
+use crate::common::{app_harness, bundled, model, open_case, press, shows};
 use collab_casebook::domain::{Agreement, Verdict, feedback::compare};
 use collab_casebook::ui::Screen;
 use collab_casebook::ui::case_text::passage_label;
-use common::{app_harness, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]

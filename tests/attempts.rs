@@ -1,14 +1,12 @@
 //! Attempt files and the session record: every reason an attempt is set aside, round trips,
 //! and escaping in reports.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::common::{bundled, model};
 use collab_casebook::domain::{Attempt, Confidence, Verdict};
 use collab_casebook::io::attempt_file::{self, Gathered, Rejection};
 use collab_casebook::io::session_record::{self, Session};
-use common::{bundled, model};
 
 fn sample(case: &collab_casebook::domain::Case) -> Attempt {
     let mut attempt = Attempt::new(case);

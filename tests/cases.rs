@@ -1,14 +1,12 @@
 //! The bundled model and cases: every file in scenarios/ is built in and valid, and the
 //! content meets what trainers were promised.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
+use crate::common::{bundled, model};
 use collab_casebook::domain::{Audience, CaseKind, FactorGroup};
 use collab_casebook::io::{self, load::bundled_file_names};
-use common::{bundled, model};
 
 #[test]
 fn the_model_has_five_foundations_and_four_ways_in_with_the_design_ids() {

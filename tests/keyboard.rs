@@ -1,10 +1,8 @@
 //! The whole self-study flow with the keyboard only: no pointer events at all. Also, at
 //! 200% text the key controls are still there and can be reached.
 
-mod common;
-
+use crate::common::{app_harness, bundled, model, shows};
 use collab_casebook::ui::{Action, Screen};
-use common::{app_harness, bundled, model, shows};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};

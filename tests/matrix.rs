@@ -1,10 +1,8 @@
 //! The casebook matrix: a cell opens its case at its factor; filters narrow the columns.
 
-mod common;
-
+use crate::common::{app_harness, bundled, model, press, shows};
 use collab_casebook::domain::casebook::short_title;
 use collab_casebook::ui::Screen;
-use common::{app_harness, bundled, model, press, shows};
 
 #[test]
 fn a_cell_opens_its_case_at_its_factor() {

@@ -1,11 +1,9 @@
 //! The self-study record and spaced review, with fixed dates.
 
-mod common;
-
+use crate::common::{bundled, model};
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
 use collab_casebook::domain::progress::{Progress, ReviewQuestion};
 use collab_casebook::domain::{Attempt, Confidence, Feedback, Verdict};
-use common::{bundled, model};
 
 fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
@@ -67,8 +65,8 @@ fn review_moves_further_out_when_right_and_comes_back_sooner_when_wrong() {
 
     right.answer_review(&case.id, &factor, true, at(1));
     wrong.answer_review(&case.id, &factor, false, at(1));
-    let right_due = right.review[0].card.due;
-    let wrong_due = wrong.review[0].card.due;
+    let right_due = right.review[0].schedule.due;
+    let wrong_due = wrong.review[0].schedule.due;
     assert!(
         right_due > wrong_due,
         "right: {right_due}, wrong: {wrong_due}"
@@ -82,7 +80,7 @@ fn review_moves_further_out_when_right_and_comes_back_sooner_when_wrong() {
     // A second right answer, when it falls due, pushes it out further still.
     let first_gap = right_due - at(1);
     right.answer_review(&case.id, &factor, true, right_due);
-    let second_gap = right.review[0].card.due - right_due;
+    let second_gap = right.review[0].schedule.due - right_due;
     assert!(second_gap > first_gap, "{second_gap} > {first_gap}");
 }
 

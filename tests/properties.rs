@@ -1,16 +1,14 @@
 //! Property tests for the domain: scoring stays in bounds, feedback order holds, and
 //! attempt files and the progress store round-trip, for any marks at all.
 
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::{bundled, model};
 use collab_casebook::domain::feedback::compare;
 use collab_casebook::domain::progress::Progress;
 use collab_casebook::domain::seminar::{self, Tally};
 use collab_casebook::domain::{Agreement, Attempt, Case, Confidence, Feedback, Verdict};
 use collab_casebook::io::{attempt_file, store};
-use common::{bundled, model};
 use proptest::prelude::*;
 
 fn verdict() -> impl Strategy<Value = Verdict> {
@@ -106,7 +104,7 @@ proptest! {
         let when = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
         progress.record_check(&case, &attempt, &feedback, when);
         let dir = tempfile::tempdir().unwrap();
-        let (handle, _, _) = store::Store::open(dir.path(), "t").unwrap();
+        let (mut handle, _, _) = store::Store::open(dir.path(), "t").unwrap();
         handle.save(&progress).unwrap();
         drop(handle);
         let (_handle, loaded, notice) = store::Store::open(dir.path(), "t").unwrap();

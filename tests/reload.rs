@@ -1,13 +1,11 @@
 //! Saving a case in an editor reloads it in the app, keeping the trainee's place, and a
 //! broken save shows the problem while the last good version stays open.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::{app_harness, press, shows};
 use collab_casebook::domain::CaseId;
 use collab_casebook::ui::{Action, Screen};
-use common::{app_harness, press, shows};
 
 type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
 
@@ -106,6 +104,85 @@ fn a_saved_case_reloads_in_place_and_a_broken_save_keeps_the_last_good_version()
 }
 
 #[test]
+fn a_load_runs_on_the_loader_thread_while_the_ui_thread_goes_on() {
+    use std::sync::mpsc;
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("discharge.ron");
+    std::fs::copy("docs/example-case.ron", &file).unwrap();
+    let id = CaseId::new("hospital-discharge");
+
+    // A load that waits to be let go, and notes the thread it ran on. If the app loaded
+    // on the UI thread, `apply` would not return until the wait ran out, the case would
+    // already be in the library, and the thread would be this test's.
+    let (release, gate) = mpsc::channel::<()>();
+    let gate = Arc::new(Mutex::new(gate));
+    let ran_on = Arc::new(Mutex::new(None::<String>));
+    let mut harness = app_harness();
+    {
+        let ran_on = Arc::clone(&ran_on);
+        harness.state_mut().set_load(Arc::new(move |paths, model| {
+            gate.lock()
+                .unwrap()
+                .recv_timeout(Duration::from_secs(5))
+                .ok();
+            *ran_on.lock().unwrap() = std::thread::current().name().map(str::to_owned);
+            collab_casebook::io::load_paths(paths, model)
+        }));
+    }
+    let started = Instant::now();
+    harness.state_mut().apply(Action::LoadPaths(vec![file]));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "apply returned before the files were read"
+    );
+    assert!(harness.state().is_loading());
+    assert!(harness.state().library().get(&id).is_none());
+    harness.step();
+    assert!(harness.state().library().get(&id).is_none(), "still loading");
+    release.send(()).unwrap();
+    assert!(
+        wait_for(&mut harness, |h| !h.state().is_loading()),
+        "the load finished"
+    );
+    assert!(harness.state().library().get(&id).is_some());
+    assert_eq!(ran_on.lock().unwrap().as_deref(), Some("case loader"));
+}
+
+#[test]
+fn an_editor_that_saves_by_renaming_still_reloads_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("discharge.ron");
+    let original = std::fs::read_to_string("docs/example-case.ron").unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let id = CaseId::new("hospital-discharge");
+    let mut harness = app_harness();
+    // Opened as a single file, not a folder.
+    harness
+        .state_mut()
+        .apply(Action::LoadPaths(vec![file.clone()]));
+    harness.state_mut().wait_for_loading();
+    harness.run();
+    // As vim and JetBrains IDEs save: write a new file beside it, then rename it over the
+    // old one. Three saves in turn; a watch on the file itself is lost after the first.
+    for n in 1..=3 {
+        let new_title = format!("Discharge, save {n}");
+        let temp = dir.path().join(format!(".discharge.ron.tmp{n}"));
+        std::fs::write(
+            &temp,
+            original.replace("A hospital discharge that stalls", &new_title),
+        )
+        .unwrap();
+        std::fs::rename(&temp, &file).unwrap();
+        assert!(
+            wait_for(&mut harness, |h| title(h, &id).as_deref() == Some(&new_title)),
+            "save {n} was reloaded"
+        );
+        assert!(shows(&harness, "Reloaded discharge.ron after it was saved."));
+    }
+}
+
+#[test]
 fn a_large_folder_opens_off_the_ui_thread_and_arrives_without_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let original = std::fs::read_to_string("docs/example-case.ron").unwrap();
@@ -124,7 +201,6 @@ fn a_large_folder_opens_off_the_ui_thread_and_arrives_without_waiting() {
         .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
     // The action returns at once; the files open on another thread, and the window goes
     // on drawing and answering.
-    assert!(harness.state().is_loading());
     assert!(harness.state().library().get(&last).is_none());
     harness.step();
     press(&mut harness, "Cases by factor");

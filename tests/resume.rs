@@ -1,12 +1,10 @@
 //! Self-study work is kept: marks saved as they are made come back when the app is
 //! rebuilt from the same folder, at the same case and factor.
 
-mod common;
-
+use crate::common::{app_harness_with_store, bundled, model, open_case, press, shows};
 use collab_casebook::domain::Verdict;
 use collab_casebook::ui::Screen;
 use collab_casebook::ui::case_text::passage_label;
-use common::{app_harness_with_store, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]

@@ -1,10 +1,8 @@
 //! No input panics the loader: every truncation of a valid case, and thousands of
 //! deterministic single-byte corruptions of it, give a clear error or a valid case.
 
-mod common;
-
+use crate::common::model;
 use collab_casebook::io::parse_case;
-use common::model;
 
 const EXAMPLE: &str = include_str!("../docs/example-case.ron");
 

@@ -1,11 +1,9 @@
 //! Self-study: history, retry, "My record", review, exports and deleting the record.
 
-mod common;
-
+use crate::common::{app_harness, app_harness_with_store, bundled, model, open_case, press, shows};
 use collab_casebook::domain::{Feedback, Verdict};
 use collab_casebook::io::{attempt_file, feedback_report};
 use collab_casebook::ui::{Action, Screen};
-use common::{app_harness, app_harness_with_store, bundled, model, open_case, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 /// Opens the short discharge case and marks every factor as the model does, except
@@ -91,7 +89,7 @@ fn a_wrong_review_answer_is_marked_and_comes_back_sooner() {
     assert!(shows(&harness, "It will come back soon."));
     let item = &harness.state().progress().review[0];
     assert_eq!(
-        item.card.lapses + item.card.reps,
+        item.schedule.lapses + item.schedule.reps,
         1,
         "the answer was scheduled"
     );
@@ -202,28 +200,68 @@ fn the_feedback_report_escapes_case_text_and_covers_every_factor() {
 }
 
 #[test]
-fn deleting_the_record_asks_first_and_then_clears_it_on_disk() {
+fn deleting_the_record_says_which_files_go_and_leaves_none_of_them() {
     let dir = tempfile::tempdir().unwrap();
+    // A damaged copy set aside on an earlier day, and a temporary file a crash left: both
+    // hold the record, so both must go.
+    std::fs::write(
+        dir.path().join("progress.damaged-20261101-090000.ron"),
+        "Progress(format: 1, attempts: {",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".tmpAB12cd"), "Progress(format: 2, pla").unwrap();
     {
+        // Two runs, so the second keeps the first's record as the previous copy.
         let mut harness = app_harness_with_store(dir.path());
         check_with_one_mistake(&mut harness);
+    }
+    {
+        let mut harness = app_harness_with_store(dir.path());
+        // A change in this run saves, keeping the first run's record as the previous copy.
+        press(&mut harness, "Library");
         press(&mut harness, "My record");
+        harness.state_mut().flush_saves();
+        assert!(dir.path().join("progress.ron").exists());
+        assert!(dir.path().join("progress.previous.ron").exists());
         press(&mut harness, "Delete my record");
         assert!(
             harness
                 .query_by_label_contains("Delete your whole record?")
                 .is_some()
         );
+        assert!(shows(&harness, "These 4 files will be deleted:"));
+        for name in [
+            "progress.ron",
+            "progress.previous.ron",
+            "progress.damaged-20261101-090000.ron",
+            ".tmpAB12cd",
+        ] {
+            let path = dir.path().join(name).display().to_string();
+            assert!(shows(&harness, &path), "lists {path}");
+        }
         press(&mut harness, "No, keep my record");
         assert_eq!(harness.state().progress().history.len(), 1);
         press(&mut harness, "Delete my record");
         press(&mut harness, "Yes, delete my record");
+        harness.state_mut().flush_saves();
+        harness.run();
         assert!(harness.state().progress().history.is_empty());
+        assert!(
+            harness
+                .query_by_label_contains("Your record was deleted. Removed 4 files")
+                .is_some()
+        );
     }
-    let harness = app_harness_with_store(dir.path());
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "casebook.lock" && name != "settings.ron")
+        .collect();
     assert!(
-        harness.state().progress().history.is_empty(),
-        "the deletion was saved"
+        left.is_empty(),
+        "nothing that held the record is left in the folder: {left:?}"
     );
+    let harness = app_harness_with_store(dir.path());
+    assert!(harness.state().progress().history.is_empty());
     assert!(harness.state().progress().attempts.is_empty());
 }

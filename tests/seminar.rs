@@ -2,13 +2,11 @@
 //! show of hands, import three attempt files (one made on another version of the case,
 //! which is set aside), reveal a factor, read the debrief agenda, and save the record.
 
-mod common;
-
+use crate::common::{app_harness, bundled, model, press, shows};
 use collab_casebook::domain::{Attempt, Confidence, Verdict};
 use collab_casebook::io::attempt_file;
 use collab_casebook::ui::seminar::Stage;
 use collab_casebook::ui::{Action, Screen};
-use common::{app_harness, bundled, model, press, shows};
 use egui_kittest::kittest::Queryable as _;
 
 /// An attempt file that marks one factor, sure of it, citing the model's first passage.

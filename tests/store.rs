@@ -1,16 +1,14 @@
 //! The progress store: round trips, damaged files set aside and reported, crashes in the
 //! middle of a save, and the lock.
 
-mod common;
-
 use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::common::bundled;
 use collab_casebook::domain::progress::{Place, Progress};
 use collab_casebook::domain::{Attempt, Verdict};
 use collab_casebook::io::store::{Notice, Store, StoreError};
-use common::bundled;
 
 fn progress_with(marks: usize) -> Progress {
     let case = bundled("universal-credit");
@@ -46,7 +44,7 @@ fn a_record_round_trips_through_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let saved = progress_with(3);
     {
-        let (store, empty, notice) = Store::open(dir.path(), "t1").unwrap();
+        let (mut store, empty, notice) = Store::open(dir.path(), "t1").unwrap();
         assert_eq!(empty, Progress::default());
         assert!(notice.is_none());
         store.save(&saved).unwrap();
@@ -56,7 +54,7 @@ fn a_record_round_trips_through_the_store() {
     assert!(notice.is_none());
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
     assert!(
-        text.starts_with("Progress(") && text.contains("format: 1"),
+        text.starts_with("Progress(") && text.contains("format: 2"),
         "readable, with a format number"
     );
 }
@@ -65,7 +63,7 @@ fn a_record_round_trips_through_the_store() {
 fn a_damaged_store_is_set_aside_and_the_last_good_copy_used() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let (store, _, _) = Store::open(dir.path(), "t1").unwrap();
+        let (mut store, _, _) = Store::open(dir.path(), "t1").unwrap();
         store.save(&progress_with(2)).unwrap();
         store.save(&progress_with(5)).unwrap();
     }
@@ -100,7 +98,7 @@ fn a_damaged_store_is_set_aside_and_the_last_good_copy_used() {
 fn with_no_good_copy_the_app_starts_afresh_and_keeps_the_damaged_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.ron"), [0xff, 0xfe, 0x00]).unwrap();
-    let (store, loaded, notice) = Store::open(dir.path(), "s").unwrap();
+    let (mut store, loaded, notice) = Store::open(dir.path(), "s").unwrap();
     assert_eq!(loaded, Progress::default());
     assert!(matches!(notice, Some(Notice::StartedAfresh { .. })));
     assert!(dir.path().join("progress.damaged-s.ron").exists());
@@ -115,7 +113,7 @@ fn with_no_good_copy_the_app_starts_afresh_and_keeps_the_damaged_file() {
 fn a_crash_before_the_rename_leaves_the_last_save_readable() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let (store, _, _) = Store::open(dir.path(), "t").unwrap();
+        let (mut store, _, _) = Store::open(dir.path(), "t").unwrap();
         store.save(&progress_with(4)).unwrap();
     }
     // What a crash mid-write leaves: a half-written temporary file beside the store.
@@ -147,7 +145,7 @@ fn child_that_saves_forever() {
     let Ok(folder) = std::env::var("CASEBOOK_STORE_CHILD") else {
         return;
     };
-    let (store, loaded, _) = Store::open(std::path::Path::new(&folder), "child").unwrap();
+    let (mut store, loaded, _) = Store::open(std::path::Path::new(&folder), "child").unwrap();
     let start = loaded
         .attempts
         .values()
@@ -168,7 +166,7 @@ fn killing_a_saving_process_never_loses_a_saved_mark() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_that_saves_forever",
+                "store::child_that_saves_forever",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",
@@ -231,4 +229,91 @@ fn killing_a_saving_process_never_loses_a_saved_mark() {
         last_saved >= 25,
         "every round saved at least once ({last_saved})"
     );
+}
+
+#[test]
+fn a_damaged_record_that_cannot_be_set_aside_is_never_saved_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = "Progress(format: 2, attempts: {";
+    std::fs::write(dir.path().join("progress.ron"), damaged).unwrap();
+    // A folder where the damaged copy would go: neither a rename nor a copy can put the
+    // file there, as root or not.
+    let blocker = dir.path().join("progress.damaged-blocked.ron");
+    std::fs::create_dir(&blocker).unwrap();
+    std::fs::write(blocker.join("keep"), "x").unwrap();
+    let (mut store, loaded, notice) = Store::open(dir.path(), "blocked").unwrap();
+    assert_eq!(loaded, Progress::default());
+    let Some(notice @ Notice::NotSaving { .. }) = notice else {
+        panic!("{notice:?}")
+    };
+    assert!(
+        notice.message().contains("nothing you do now will be saved"),
+        "{}",
+        notice.message()
+    );
+    assert!(store.read_only().is_some());
+    let refused = store.save(&progress_with(3));
+    assert!(refused.is_err(), "the save is refused");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("progress.ron")).unwrap(),
+        damaged,
+        "the damaged record is as it was"
+    );
+}
+
+#[test]
+fn a_damaged_record_is_kept_aside_before_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = "Progress(format: 2, attempts: {";
+    std::fs::write(dir.path().join("progress.ron"), damaged).unwrap();
+    let (mut store, _, notice) = Store::open(dir.path(), "moved").unwrap();
+    assert!(matches!(notice, Some(Notice::StartedAfresh { .. })));
+    store.save(&progress_with(1)).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("progress.damaged-moved.ron")).unwrap(),
+        damaged
+    );
+}
+
+#[test]
+fn a_record_written_in_format_1_opens_with_nothing_lost() {
+    // Written by the app before the record kept its own schedule fields (rs-fsrs's Card).
+    let text = std::fs::read_to_string("tests/data/store/progress.ron").unwrap();
+    assert!(text.contains("format: 1") && text.contains("card: Card("));
+    let progress = collab_casebook::io::store::parse(&text).unwrap();
+    assert_eq!(progress.place.as_ref().unwrap().factor, 3);
+    assert_eq!(progress.attempts.len(), 1);
+    assert_eq!(progress.review.len(), text.matches("ReviewItem(").count());
+    let first = &progress.review[0];
+    assert_eq!(first.factor.as_str(), "user-at-the-heart");
+    assert_eq!(first.schedule.due.to_rfc3339(), "2026-11-06T09:30:00+00:00");
+    assert_eq!(first.schedule.stability, 3.1262);
+    assert_eq!(first.schedule.difficulty, 5.314577829570867);
+    assert_eq!(first.schedule.scheduled_days, 3);
+    assert_eq!(first.schedule.reps, 1);
+    assert_eq!(
+        first.schedule.stage,
+        collab_casebook::domain::progress::Stage::Review
+    );
+    // Saved again, it is format 2 and reads back the same.
+    let again = collab_casebook::io::store::to_text(&progress).unwrap();
+    assert!(again.contains("format: 2") && again.contains("schedule: Schedule("));
+    assert!(!again.contains("Card("));
+    assert_eq!(collab_casebook::io::store::parse(&again).unwrap(), progress);
+}
+
+#[test]
+fn the_previous_copy_is_made_once_a_run_not_on_every_save() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _, _) = Store::open(dir.path(), "t").unwrap();
+        store.save(&progress_with(1)).unwrap();
+    }
+    let (mut store, _, _) = Store::open(dir.path(), "t").unwrap();
+    for n in 2..=6 {
+        store.save(&progress_with(n)).unwrap();
+    }
+    let previous = std::fs::read_to_string(dir.path().join("progress.previous.ron")).unwrap();
+    let previous = collab_casebook::io::store::parse(&previous).unwrap();
+    assert_eq!(counter(&previous), 1, "the record as this run found it");
 }

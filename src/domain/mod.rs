@@ -5,6 +5,7 @@
 //! `std::fs` or the clock: everything here is deterministic and tested as plain functions.
 
 pub mod attempt;
+pub mod autosave;
 pub mod case;
 pub mod casebook;
 pub mod feedback;

@@ -11,11 +11,15 @@
 //! Scheduling uses FSRS (the `rs-fsrs` crate, long-term scheduler, no random fuzz): a right
 //! answer is rated Good and the next review moves further out; a wrong one is rated Again
 //! and comes back sooner.
+//!
+//! The record keeps its own [`Schedule`], not the crate's `Card`: the store's format must
+//! not change because another crate renamed a field. The two convert at the boundary, in
+//! [`Progress::answer_review`].
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rs_fsrs::{Card, FSRS, Parameters, Rating};
+use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
 
 use super::attempt::{Attempt, Confidence};
 use super::case::{Case, CaseId, PassageId, Verdict};
@@ -53,8 +57,95 @@ pub struct ReviewItem {
     pub case: CaseId,
     /// The factor misjudged.
     pub factor: FactorId,
-    /// The FSRS card: when it is due and how well it is known.
-    pub card: Card,
+    /// When it is due and how well it is known.
+    pub schedule: Schedule,
+}
+
+/// A review's schedule: when it is next due and what FSRS knows of it. The fields are the
+/// project's own, written as they are into `progress.ron`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Schedule {
+    /// When the review is next due.
+    pub due: DateTime<Utc>,
+    /// When it was last reviewed (or queued, before the first review).
+    pub last_review: DateTime<Utc>,
+    /// FSRS stability, in days.
+    pub stability: f64,
+    /// FSRS difficulty, 1 to 10 (0 before the first review).
+    pub difficulty: f64,
+    /// Days between the last two reviews.
+    pub elapsed_days: i64,
+    /// Days from the last review to the next.
+    pub scheduled_days: i64,
+    /// Reviews answered.
+    pub reps: i32,
+    /// Times a known item was forgotten.
+    pub lapses: i32,
+    /// Where it is in learning.
+    pub stage: Stage,
+}
+
+/// Where a review item is in learning, as FSRS sees it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stage {
+    /// Never reviewed.
+    #[default]
+    New,
+    /// Being learned.
+    Learning,
+    /// Known; reviewed at growing intervals.
+    Review,
+    /// Forgotten and being learned again.
+    Relearning,
+}
+
+impl Schedule {
+    /// A new item, due at `when`.
+    pub fn new_due(when: DateTime<Utc>) -> Self {
+        Self::from_card(&Card {
+            due: when,
+            last_review: when,
+            ..Card::default()
+        })
+    }
+
+    fn from_card(card: &Card) -> Self {
+        Self {
+            due: card.due,
+            last_review: card.last_review,
+            stability: card.stability,
+            difficulty: card.difficulty,
+            elapsed_days: card.elapsed_days,
+            scheduled_days: card.scheduled_days,
+            reps: card.reps,
+            lapses: card.lapses,
+            stage: match card.state {
+                State::New => Stage::New,
+                State::Learning => Stage::Learning,
+                State::Review => Stage::Review,
+                State::Relearning => Stage::Relearning,
+            },
+        }
+    }
+
+    fn to_card(&self) -> Card {
+        Card {
+            due: self.due,
+            last_review: self.last_review,
+            stability: self.stability,
+            difficulty: self.difficulty,
+            elapsed_days: self.elapsed_days,
+            scheduled_days: self.scheduled_days,
+            reps: self.reps,
+            lapses: self.lapses,
+            state: match self.stage {
+                Stage::New => State::New,
+                Stage::Learning => State::Learning,
+                Stage::Review => State::Review,
+                Stage::Relearning => State::Relearning,
+            },
+        }
+    }
 }
 
 /// The whole self-study record.
@@ -110,15 +201,10 @@ impl Progress {
                 .iter()
                 .any(|r| r.case == case.id && &r.factor == factor);
             if !queued {
-                let card = Card {
-                    due: when,
-                    last_review: when,
-                    ..Card::default()
-                };
                 self.review.push(ReviewItem {
                     case: case.id.clone(),
                     factor: factor.clone(),
-                    card,
+                    schedule: Schedule::new_due(when),
                 });
             }
         }
@@ -141,11 +227,11 @@ impl Progress {
 
     /// Review items due by `now`, soonest first, at most `limit`.
     pub fn due(&self, now: DateTime<Utc>, limit: usize) -> Vec<&ReviewItem> {
-        let mut due: Vec<&ReviewItem> = self.review.iter().filter(|r| r.card.due <= now).collect();
+        let mut due: Vec<&ReviewItem> = self.review.iter().filter(|r| r.schedule.due <= now).collect();
         due.sort_by(|a, b| {
-            a.card
+            a.schedule
                 .due
-                .cmp(&b.card.due)
+                .cmp(&b.schedule.due)
                 .then(a.case.cmp(&b.case))
                 .then(a.factor.cmp(&b.factor))
         });
@@ -169,7 +255,8 @@ impl Progress {
             return;
         };
         let rating = if right { Rating::Good } else { Rating::Again };
-        item.card = scheduler().next(item.card.clone(), now, rating).card;
+        let next = scheduler().next(item.schedule.to_card(), now, rating).card;
+        item.schedule = Schedule::from_card(&next);
     }
 
     /// Forgets everything.

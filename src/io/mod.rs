@@ -13,6 +13,7 @@ pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod model_file;
+pub mod record_writer;
 pub mod ron_text;
 pub mod session_record;
 pub mod store;

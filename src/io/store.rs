@@ -1,12 +1,18 @@
 //! The progress store: the self-study record in the platform's data folder.
 //!
-//! - `progress.ron` is a readable RON file with a format number.
+//! - `progress.ron` is a readable RON file with a format number. This build writes format
+//!   2 and reads formats 1 and 2 (format 1 kept each review's schedule in the `rs-fsrs`
+//!   crate's own `Card` layout; format 2 uses the project's own `Schedule`).
 //! - Every save is atomic: a temporary file in the same folder, flushed and synced, then
-//!   renamed over the old one. Before each save the last good file is copied to
-//!   `progress.previous.ron`.
+//!   renamed over the old one. The first save of a run that finds a good earlier record
+//!   copies it to `progress.previous.ron`, once, so one bad run can always be undone.
 //! - A damaged or unreadable store is never overwritten: it is moved aside as
-//!   `progress.damaged-TIMESTAMP.ron`, the last good copy is used if there is one, and the
-//!   user is told what happened and where the damaged file is.
+//!   `progress.damaged-TIMESTAMP.ron` (or copied there, if it cannot be moved), the last
+//!   good copy is used if there is one, and the user is told what happened and where the
+//!   damaged file is. If it can be neither moved nor copied, nothing is saved this run, and
+//!   the user is told why.
+//! - Deleting the record removes every file that holds it: the record, the previous copy,
+//!   the damaged copies set aside, and temporary files a crash left behind.
 //! - A lock file stops two copies of the app writing at once: the second is refused.
 
 use std::fs::{self, File, TryLockError};
@@ -15,21 +21,22 @@ use std::path::{Path, PathBuf};
 
 use std::collections::BTreeMap;
 
-use crate::domain::progress::{CheckedAttempt, Place, Progress, ReviewItem};
-use crate::domain::{Attempt, CaseId};
+use crate::domain::progress::{CheckedAttempt, Place, Progress, ReviewItem, Schedule, Stage};
+use crate::domain::{Attempt, CaseId, FactorId};
 
 use super::atomic;
 use super::ron_text;
 
-/// The store format this build reads and writes.
-pub const FORMAT: u32 = 1;
+/// The store format this build writes.
+pub const FORMAT: u32 = 2;
 
 const FILE: &str = "progress.ron";
 const PREVIOUS: &str = "progress.previous.ron";
+const DAMAGED_PREFIX: &str = "progress.damaged-";
 const LOCK: &str = "casebook.lock";
 const SETTINGS: &str = "settings.ron";
 
-/// The store file as written.
+/// The store file as written, format 2.
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename = "Progress")]
 struct StoreFile {
@@ -42,6 +49,71 @@ struct StoreFile {
     history: Vec<CheckedAttempt>,
     #[serde(default)]
     review: Vec<ReviewItem>,
+}
+
+/// Just the format number, read first so each format is parsed by its own structs.
+#[derive(serde::Deserialize)]
+#[serde(rename = "Progress")]
+struct FormatOnly {
+    format: u32,
+}
+
+/// Format 1, as the app wrote it until format 2: the review schedule was `rs_fsrs::Card`.
+/// These structs freeze that layout, so the old files read whatever that crate does next.
+#[derive(serde::Deserialize)]
+#[serde(rename = "Progress")]
+struct StoreFileV1 {
+    #[serde(default)]
+    place: Option<Place>,
+    #[serde(default)]
+    attempts: BTreeMap<CaseId, Attempt>,
+    #[serde(default)]
+    history: Vec<CheckedAttempt>,
+    #[serde(default)]
+    review: Vec<ReviewItemV1>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename = "ReviewItem")]
+struct ReviewItemV1 {
+    case: CaseId,
+    factor: FactorId,
+    card: CardV1,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename = "Card")]
+struct CardV1 {
+    due: chrono::DateTime<chrono::Utc>,
+    stability: f64,
+    difficulty: f64,
+    elapsed_days: i64,
+    scheduled_days: i64,
+    reps: i32,
+    lapses: i32,
+    state: Stage,
+    last_review: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<ReviewItemV1> for ReviewItem {
+    fn from(old: ReviewItemV1) -> Self {
+        let card = old.card;
+        Self {
+            case: old.case,
+            factor: old.factor,
+            schedule: Schedule {
+                due: card.due,
+                last_review: card.last_review,
+                stability: card.stability,
+                difficulty: card.difficulty,
+                elapsed_days: card.elapsed_days,
+                scheduled_days: card.scheduled_days,
+                reps: card.reps,
+                lapses: card.lapses,
+                stage: card.state,
+            },
+        }
+    }
 }
 
 /// Why the store could not be opened.
@@ -69,6 +141,11 @@ pub enum StoreError {
 pub struct Store {
     folder: PathBuf,
     _lock: File,
+    /// Whether this run has kept the earlier record as the previous copy.
+    backed_up: bool,
+    /// Set when a damaged record could be neither moved aside nor copied: saving would
+    /// overwrite the only copy, so nothing is saved. Says why.
+    read_only: Option<String>,
 }
 
 /// What happened while opening the store, for the user.
@@ -89,6 +166,16 @@ pub enum Notice {
         /// What was wrong with it.
         problem: String,
     },
+    /// The store was damaged and could be neither moved aside nor copied, so this run
+    /// saves nothing rather than overwrite it.
+    NotSaving {
+        /// The damaged file, left where it is.
+        file: PathBuf,
+        /// What was wrong with it.
+        problem: String,
+        /// Why it could not be set aside.
+        reason: String,
+    },
 }
 
 impl Notice {
@@ -102,6 +189,14 @@ impl Notice {
             Self::StartedAfresh { moved_to, problem } => format!(
                 "Your saved work could not be read ({problem}) and there was no good copy, so the app started with an empty record. The damaged file was kept at {}.",
                 moved_to.display()
+            ),
+            Self::NotSaving {
+                file,
+                problem,
+                reason,
+            } => format!(
+                "Your saved work could not be read ({problem}), and the file could not be set aside ({reason}). To keep it safe, nothing you do now will be saved. Move {} somewhere else, then open the app again.",
+                file.display()
             ),
         }
     }
@@ -130,9 +225,11 @@ impl Store {
             Err(TryLockError::WouldBlock) => return Err(StoreError::InUse),
             Err(TryLockError::Error(error)) => return Err(folder_error(error)),
         }
-        let store = Self {
+        let mut store = Self {
             folder: folder.to_path_buf(),
             _lock: lock,
+            backed_up: false,
+            read_only: None,
         };
         let (progress, notice) = store.load(stamp);
         Ok((store, progress, notice))
@@ -143,7 +240,7 @@ impl Store {
         &self.folder
     }
 
-    fn load(&self, stamp: &str) -> (Progress, Option<Notice>) {
+    fn load(&mut self, stamp: &str) -> (Progress, Option<Notice>) {
         let main = self.folder.join(FILE);
         if !main.exists() {
             return (Progress::default(), None);
@@ -152,31 +249,150 @@ impl Store {
             Ok(progress) => return (progress, None),
             Err(problem) => problem,
         };
-        let moved_to = self.folder.join(format!("progress.damaged-{stamp}.ron"));
-        // If the damaged file cannot be moved, leave it and do not save over it: work
-        // continues in memory and the next save goes to the previous copy's place.
-        let moved_to = match fs::rename(&main, &moved_to) {
-            Ok(()) => moved_to,
-            Err(_) => main,
-        };
-        match read(&self.folder.join(PREVIOUS)) {
-            Ok(progress) => (progress, Some(Notice::Restored { moved_to, problem })),
-            Err(_) => (
+        let aside = self.folder.join(format!("{DAMAGED_PREFIX}{stamp}.ron"));
+        // Moved if possible; copied if not (the main file is then replaced by the next
+        // save, and the copy is what the user is told about). If neither, never save.
+        let set_aside = fs::rename(&main, &aside).or_else(|moved| {
+            if aside.exists() {
+                return Err(moved);
+            }
+            fs::copy(&main, &aside).map(|_| ()).map_err(|_| moved)
+        });
+        let previous = read(&self.folder.join(PREVIOUS)).ok();
+        if let Err(error) = set_aside {
+            let reason = error.to_string();
+            self.read_only = Some(format!(
+                "the damaged record at {} could not be set aside ({reason})",
+                main.display()
+            ));
+            let notice = Notice::NotSaving {
+                file: main,
+                problem,
+                reason,
+            };
+            return (previous.unwrap_or_default(), Some(notice));
+        }
+        match previous {
+            Some(progress) => (
+                progress,
+                Some(Notice::Restored {
+                    moved_to: aside,
+                    problem,
+                }),
+            ),
+            None => (
                 Progress::default(),
-                Some(Notice::StartedAfresh { moved_to, problem }),
+                Some(Notice::StartedAfresh {
+                    moved_to: aside,
+                    problem,
+                }),
             ),
         }
     }
 
+    /// Whether saves are refused this run, and why: a damaged record could not be set
+    /// aside, and saving would overwrite it.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
     /// Saves the record atomically, keeping the last good copy.
-    pub fn save(&self, progress: &Progress) -> std::io::Result<()> {
+    pub fn save(&mut self, progress: &Progress) -> std::io::Result<()> {
         let text = to_text(progress).map_err(std::io::Error::other)?;
+        self.write_text(&text)
+    }
+
+    /// Writes record text made by [`to_text`] atomically. The first write of a run that
+    /// finds a good earlier record keeps it as `progress.previous.ron`.
+    pub fn write_text(&mut self, text: &str) -> std::io::Result<()> {
+        if let Some(reason) = &self.read_only {
+            return Err(std::io::Error::other(format!(
+                "nothing is saved this time, because {reason}"
+            )));
+        }
         let main = self.folder.join(FILE);
-        if main.exists() && read(&main).is_ok() {
-            atomic::replace(&self.folder.join(PREVIOUS), &fs::read(&main)?)?;
+        if !self.backed_up && main.exists() {
+            let bytes = fs::read(&main)?;
+            if String::from_utf8(bytes.clone())
+                .ok()
+                .is_some_and(|old| parse(&old).is_ok())
+            {
+                atomic::replace(&self.folder.join(PREVIOUS), &bytes)?;
+            }
+            self.backed_up = true;
         }
         atomic::replace(&main, text.as_bytes())
     }
+
+    /// Every file in the folder that holds the record, or a copy of it: what
+    /// [`Self::delete_record`] removes.
+    pub fn record_files(&self) -> Vec<PathBuf> {
+        record_files(&self.folder)
+    }
+
+    /// Deletes every file that holds the record. Returns the files removed; on a failure,
+    /// the error names the file that is left. The display settings stay.
+    pub fn delete_record(&mut self) -> Result<Vec<PathBuf>, DeleteError> {
+        let mut removed = Vec::new();
+        for path in self.record_files() {
+            match fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => {
+                    return Err(DeleteError {
+                        removed,
+                        left: path,
+                        reason: error.to_string(),
+                    });
+                }
+            }
+        }
+        // Nothing earlier is left to keep, and nothing damaged is left to protect.
+        self.backed_up = true;
+        self.read_only = None;
+        Ok(removed)
+    }
+}
+
+/// A record that could not be deleted in full.
+#[derive(Debug, thiserror::Error)]
+#[error("{} could not be deleted ({reason})", left.display())]
+pub struct DeleteError {
+    /// Files that were removed before the failure.
+    pub removed: Vec<PathBuf>,
+    /// The file that could not be removed.
+    pub left: PathBuf,
+    /// What the system said.
+    pub reason: String,
+}
+
+/// The files in `folder` that hold the record: the record itself, the previous copy,
+/// damaged copies set aside, and temporary files left by a save that was cut off. Only
+/// regular files; in name order after the record and its previous copy.
+pub fn record_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [FILE, PREVIOUS]
+        .iter()
+        .map(|name| folder.join(name))
+        .filter(|path| path.is_file())
+        .collect();
+    let mut others: Vec<PathBuf> = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|name| {
+                    (name.starts_with(DAMAGED_PREFIX) && name.ends_with(".ron"))
+                        || name.starts_with(".tmp")
+                })
+        })
+        .collect();
+    others.sort();
+    files.extend(others);
+    files
 }
 
 impl Store {
@@ -188,13 +404,14 @@ impl Store {
             .and_then(|text| ron_text::parse(&text).ok())
             .unwrap_or_default()
     }
+}
 
-    /// Saves the display settings atomically.
-    pub fn save_settings<T: serde::Serialize>(&self, settings: &T) -> std::io::Result<()> {
-        let config = ron::ser::PrettyConfig::new().struct_names(true);
-        let text = ron::ser::to_string_pretty(settings, config).map_err(std::io::Error::other)?;
-        atomic::replace(&self.folder.join(SETTINGS), text.as_bytes())
-    }
+/// Saves the display settings atomically into the store's folder. Settings are small and
+/// change only when the user picks another; the record's lock does not cover them.
+pub fn save_settings<T: serde::Serialize>(folder: &Path, settings: &T) -> std::io::Result<()> {
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    let text = ron::ser::to_string_pretty(settings, config).map_err(std::io::Error::other)?;
+    atomic::replace(&folder.join(SETTINGS), text.as_bytes())
 }
 
 /// The record as store text.
@@ -229,22 +446,34 @@ fn read(path: &Path) -> Result<Progress, String> {
     parse(&text)
 }
 
-/// The record in store text; the error says what is wrong, in words.
+/// The record in store text, format 1 or 2; the error says what is wrong, in words.
 pub fn parse(text: &str) -> Result<Progress, String> {
-    let file: StoreFile = ron_text::parse(text).map_err(|p| match p.position {
+    let words = |p: super::Problem| match p.position {
         Some(at) => format!("line {}, column {}: {}", at.line, at.column, p.kind),
         None => p.kind.to_string(),
-    })?;
-    if file.format != FORMAT {
-        return Err(format!(
-            "it is format {}, and this version reads format {FORMAT}",
-            file.format
-        ));
+    };
+    let head: FormatOnly = ron_text::parse(text).map_err(words)?;
+    match head.format {
+        1 => {
+            let file: StoreFileV1 = ron_text::parse(text).map_err(words)?;
+            Ok(Progress {
+                place: file.place,
+                attempts: file.attempts,
+                history: file.history,
+                review: file.review.into_iter().map(ReviewItem::from).collect(),
+            })
+        }
+        FORMAT => {
+            let file: StoreFile = ron_text::parse(text).map_err(words)?;
+            Ok(Progress {
+                place: file.place,
+                attempts: file.attempts,
+                history: file.history,
+                review: file.review,
+            })
+        }
+        other => Err(format!(
+            "it is format {other}, and this version reads formats 1 and {FORMAT}"
+        )),
     }
-    Ok(Progress {
-        place: file.place,
-        attempts: file.attempts,
-        history: file.history,
-        review: file.review,
-    })
 }

@@ -10,10 +10,12 @@ use crate::io::{self, FileError, LoadReport, LoadedCase};
 
 use crate::domain::progress::{Place, Progress, ReviewQuestion};
 use crate::domain::seminar::{AgendaItem, RoomFactor, Timer};
+use crate::domain::autosave::{Autosave, Moment};
+use crate::io::record_writer::{Outcome, RecordWriter};
 use crate::io::store::Store;
 use crate::io::watch::CaseWatcher;
 
-use super::loader::Loader;
+use super::loader::{Finished, LoadFn, Loader, Purpose};
 use super::record::RecordView;
 use super::review::{ReviewState, ReviewView};
 use super::seminar::{Seminar, SeminarView, Stage};
@@ -57,8 +59,9 @@ pub enum Screen {
     Seminar,
     /// "My record": history, agreement over time, review, deleting the record.
     Record {
-        /// Whether the user asked to delete the record and must confirm.
-        confirm_delete: bool,
+        /// Set when the user asked to delete the record and must confirm: the files that
+        /// hold it, which deleting will remove.
+        confirm_delete: Option<Vec<PathBuf>>,
     },
     /// Spaced review of misjudged factors.
     Review(ReviewState),
@@ -281,10 +284,15 @@ pub struct CasebookApp {
     problems_visible: bool,
     /// The self-study record: work in progress, checked attempts, review.
     progress: Progress,
-    /// Where the record is saved; `None` when it is not (tests, or a refused second copy).
-    store: Option<Store>,
-    /// Whether the record changed since it was last saved.
-    unsaved: bool,
+    /// Where the record is saved, on its own thread; `None` when it is not (tests, or a
+    /// refused second copy).
+    writer: Option<RecordWriter>,
+    /// Unsaved changes to the record, and when they were made.
+    autosave: Autosave,
+    /// The time egui gave this frame, in seconds: when changes are noted as made.
+    now: f64,
+    /// Whether the window had the keyboard focus last frame.
+    focused: bool,
     /// Messages for the user about their saved work, shown until dismissed.
     notices: Vec<String>,
     /// Display settings, kept between runs.
@@ -339,8 +347,11 @@ impl CasebookApp {
         app.wake = Some(cc.egui_ctx.clone());
         let ctx = cc.egui_ctx.clone();
         // Without a watcher (some file systems cannot be watched) cases still open; they
-        // just do not reload by themselves.
-        app.watcher = CaseWatcher::new(move || ctx.request_repaint()).ok();
+        // just do not reload by themselves, and the user is told.
+        match CaseWatcher::new(move || ctx.request_repaint()) {
+            Ok(watcher) => app.watcher = Some(watcher),
+            Err(error) => app.watch_problem(&error.to_string()),
+        }
         if let Some(folder) = store_folder {
             app.open_store(folder);
         }
@@ -362,7 +373,7 @@ impl CasebookApp {
                     zoom: settings.zoom.clamp(0.5, 3.0),
                     ..settings
                 };
-                self.store = Some(store);
+                self.writer = Some(RecordWriter::new(store));
                 self.progress = progress;
                 if let Some(notice) = notice {
                     self.notices.push(notice.message());
@@ -385,8 +396,8 @@ impl CasebookApp {
 
     /// Saves the display settings, if the record is kept.
     fn save_settings(&mut self) {
-        if let Some(store) = &self.store
-            && let Err(error) = store.save_settings(&self.settings)
+        if let Some(writer) = &self.writer
+            && let Err(error) = io::store::save_settings(writer.folder(), &self.settings)
         {
             self.notices.push(format!(
                 "Your display settings could not be saved ({error})."
@@ -417,23 +428,79 @@ impl CasebookApp {
         self.settings
     }
 
-    /// Saves the record if it changed. A failure is reported and tried again at the next
-    /// change; the work stays in memory meanwhile.
-    fn save_if_changed(&mut self) {
-        if !self.unsaved {
+    /// Notes that the record changed; [`Self::save_if_due`] saves it when the rule in
+    /// `domain::autosave` says so.
+    fn changed(&mut self) {
+        self.autosave.changed(self.now);
+    }
+
+    /// Hands the record to the writer thread if the autosave rule says it is time.
+    fn save_if_due(&mut self, moment: Moment) {
+        if !self.autosave.due(self.now, moment) {
             return;
         }
-        self.unsaved = false;
-        let Some(store) = &self.store else { return };
-        if let Err(error) = store.save(&self.progress) {
-            let message = format!(
-                "Your latest changes could not be saved ({error}). They are still open here; the app will try again when you next change something."
-            );
+        self.autosave.saved();
+        let Some(writer) = &mut self.writer else {
+            return;
+        };
+        match io::store::to_text(&self.progress) {
+            Ok(text) => writer.save(text),
+            Err(error) => self.notices.push(format!(
+                "Your latest changes could not be saved ({error}). They are still open here."
+            )),
+        }
+    }
+
+    /// Takes in what the writer thread reports: failed saves are said once and tried again
+    /// after the next quiet spell; a deleted record says which files went.
+    fn take_save_outcomes(&mut self) {
+        let Some(writer) = &self.writer else { return };
+        for outcome in writer.outcomes() {
+            let message = match outcome {
+                Outcome::SaveFailed(error) => {
+                    self.autosave.changed(self.now);
+                    format!(
+                        "Your latest changes could not be saved ({error}). They are still open here; the app will keep trying."
+                    )
+                }
+                Outcome::Deleted(files) if files.is_empty() => {
+                    "Your record was deleted. No file held it yet.".to_owned()
+                }
+                Outcome::Deleted(files) => format!(
+                    "Your record was deleted. Removed {}: {}.",
+                    if files.len() == 1 {
+                        "1 file".to_owned()
+                    } else {
+                        format!("{} files", files.len())
+                    },
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Outcome::DeleteFailed(error) => format!(
+                    "Your record was not fully deleted: {error}. Delete that file yourself, or try again."
+                ),
+            };
             if !self.notices.contains(&message) {
                 self.notices.push(message);
             }
-            self.unsaved = true;
         }
+    }
+
+    /// Saves anything unsaved and waits until it is on disk: on exit, and for tests.
+    pub fn flush_saves(&mut self) {
+        self.save_if_due(Moment::Exit);
+        if let Some(writer) = &mut self.writer {
+            writer.flush();
+        }
+        self.take_save_outcomes();
+    }
+
+    /// How many saves of the record have reached the disk this run.
+    pub fn saves_written(&self) -> usize {
+        self.writer.as_ref().map_or(0, RecordWriter::saves_written)
     }
 
     /// Builds the app state without a window, with the bundled cases.
@@ -449,8 +516,10 @@ impl CasebookApp {
             problems: Vec::new(),
             problems_visible: false,
             progress: Progress::default(),
-            store: None,
-            unsaved: false,
+            writer: None,
+            autosave: Autosave::default(),
+            now: 0.0,
+            focused: true,
             notices: Vec::new(),
             settings: Settings::default(),
             applied_zoom: 1.0,
@@ -616,7 +685,7 @@ impl CasebookApp {
         };
         if self.progress.place != place {
             self.progress.place = place;
-            self.unsaved = true;
+            self.changed();
         }
     }
 
@@ -710,7 +779,7 @@ impl CasebookApp {
                     .or_else(|| self.factor_id(0));
                 self.progress
                     .record_check(&case, &attempt, &result, crate::clock::now());
-                self.unsaved = true;
+                self.changed();
                 if let Some(focus) = focus {
                     self.screen = Screen::Feedback {
                         case: case_id,
@@ -761,7 +830,8 @@ impl CasebookApp {
                     .into_iter()
                     .map(|p| p.canonicalize().unwrap_or(p))
                     .collect();
-                self.loader.start(paths, &self.model, self.wake.clone());
+                self.loader
+                    .start(paths, Purpose::Open, &self.model, self.wake.clone());
                 self.status = Some("Opening files…".to_owned());
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
@@ -819,20 +889,30 @@ impl CasebookApp {
             }
             Action::ShowRecord => {
                 self.screen = Screen::Record {
-                    confirm_delete: false,
+                    confirm_delete: None,
                 };
             }
             Action::AskDeleteRecord => {
+                let files = self
+                    .writer
+                    .as_ref()
+                    .map(|w| io::store::record_files(w.folder()))
+                    .unwrap_or_default();
                 self.screen = Screen::Record {
-                    confirm_delete: true,
+                    confirm_delete: Some(files),
                 };
             }
             Action::DeleteRecord => {
                 self.progress.clear();
-                self.unsaved = true;
-                self.notices.push("Your record was deleted.".to_owned());
+                // Nothing of the old record is saved again: the writer deletes after any
+                // save already handed over, and the pending change is dropped.
+                self.autosave.saved();
+                match &mut self.writer {
+                    Some(writer) => writer.delete(),
+                    None => self.notices.push("Your record was deleted.".to_owned()),
+                }
                 self.screen = Screen::Record {
-                    confirm_delete: false,
+                    confirm_delete: None,
                 };
             }
             Action::ShowReview => {
@@ -859,7 +939,7 @@ impl CasebookApp {
             Action::StartAgainBlank => {
                 if let Some(case) = self.current_case_id() {
                     self.progress.attempts.remove(&case);
-                    self.unsaved = true;
+                    self.changed();
                     self.screen = Screen::Case {
                         case,
                         factor: 0,
@@ -1036,7 +1116,7 @@ impl CasebookApp {
         state.outcome = Some(right);
         self.progress
             .answer_review(&case_id, &factor, right, crate::clock::now());
-        self.unsaved = true;
+        self.changed();
     }
 
     /// Saves the open case's attempt as an attempt file and says where.
@@ -1142,7 +1222,7 @@ impl CasebookApp {
             && let Some(attempt) = self.attempt_mut(&case)
         {
             change(attempt);
-            self.unsaved = true;
+            self.changed();
         }
     }
 
@@ -1355,10 +1435,10 @@ impl CasebookApp {
                         progress: &self.progress,
                         due: self.progress.due(crate::clock::now(), usize::MAX).len(),
                         folder: self
-                            .store
+                            .writer
                             .as_ref()
-                            .map(|s| s.folder().display().to_string()),
-                        confirm_delete: *confirm_delete,
+                            .map(|w| w.folder().display().to_string()),
+                        confirm_delete: confirm_delete.as_deref(),
                     };
                     record::record_ui(ui, &view, &mut actions);
                 });
@@ -1398,6 +1478,8 @@ impl CasebookApp {
         }
         self.shortcuts(ui.ctx(), &mut actions);
         theme::paint_focus_ring(ui.ctx());
+        // Panes in the order they sit on screen, for screen readers.
+        super::a11y::finish(ui.ctx());
         if ui.ctx().input(|i| i.key_pressed(egui::Key::F11)) {
             let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             ui.ctx()
@@ -1419,16 +1501,54 @@ impl CasebookApp {
 }
 
 impl CasebookApp {
+    /// Says once that saved cases will not reload by themselves, and why.
+    fn watch_problem(&mut self, reason: &str) {
+        let message = format!(
+            "Cases you open will not reload by themselves when you save them ({reason}). Open a case again to see your changes."
+        );
+        if self.status.as_deref() != Some(message.as_str()) {
+            self.status = Some(message);
+        }
+    }
+
     /// Takes in the files that finished loading since the last frame.
-    fn take_loaded(&mut self, loaded: Vec<(Vec<PathBuf>, LoadReport)>) {
+    fn take_loaded(&mut self, loaded: Vec<Finished>) {
         let any = !loaded.is_empty();
-        for (paths, report) in loaded {
+        for Finished {
+            paths,
+            purpose,
+            report,
+        } in loaded
+        {
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let bad = report.errors.len();
             self.take_report(report);
+            if purpose == Purpose::Reload {
+                self.status = Some(if bad == 0 {
+                    format!("Reloaded {} after it was saved.", names.join(", "))
+                } else {
+                    format!(
+                        "{} changed and has problems; the last good version is still open.",
+                        names.join(", ")
+                    )
+                });
+                continue;
+            }
+            let mut unwatched = None;
             if let Some(watcher) = &mut self.watcher {
                 for path in &paths {
                     // A path that cannot be watched still loaded; it just will not reload.
-                    watcher.watch(path).ok();
+                    if let Err(error) = watcher.watch(path) {
+                        unwatched = Some(error.to_string());
+                    }
                 }
+            }
+            if let Some(reason) = unwatched {
+                self.watch_problem(&reason);
             }
         }
         if any && self.loader.is_busy() {
@@ -1449,31 +1569,32 @@ impl CasebookApp {
         self.take_loaded(loaded);
     }
 
-    /// Reloads case files saved since the last frame. A case that still validates replaces
-    /// the old one and the trainee stays where they were; one that does not is listed under
-    /// the problems and the last good version stays open.
+    /// Reloads case files saved since the last frame, through the background loader. A
+    /// case that still validates replaces the old one and the trainee stays where they
+    /// were; one that does not is listed under the problems and the last good version
+    /// stays open. Problems the watcher meets are said on the status line.
     fn reload_changed(&mut self) {
         let Some(watcher) = &self.watcher else { return };
-        let changed = watcher.changed();
-        if changed.is_empty() {
+        let changes = watcher.changed();
+        if let Some(error) = changes.errors.first() {
+            let error = error.clone();
+            self.watch_problem(&error);
+        }
+        if changes.paths.is_empty() {
             return;
         }
-        let report = io::load_paths(&changed, &self.model);
-        let names: Vec<String> = changed
-            .iter()
-            .filter_map(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .collect();
-        let bad = report.errors.len();
-        self.take_report(report);
-        self.status = Some(if bad == 0 {
-            format!("Reloaded {} after it was saved.", names.join(", "))
-        } else {
-            format!(
-                "{} changed and has problems; the last good version is still open.",
-                names.join(", ")
-            )
-        });
+        self.loader.start(
+            changes.paths,
+            Purpose::Reload,
+            &self.model,
+            self.wake.clone(),
+        );
+    }
+
+    /// Runs `load` instead of the real loader: tests use it to see where loads run.
+    #[doc(hidden)]
+    pub fn set_load(&mut self, load: LoadFn) {
+        self.loader.set_load(load);
     }
 }
 
@@ -1496,13 +1617,29 @@ impl eframe::App for CasebookApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
+        self.now = ui.input(|i| i.time);
+        self.take_save_outcomes();
         self.reload_changed();
         let actions = self.draw(ui);
         let changed = !actions.is_empty();
+        let screen_before = std::mem::discriminant(&self.screen);
         for action in actions {
             self.apply(action);
         }
-        self.save_if_changed();
+        let focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
+        let moment = if std::mem::discriminant(&self.screen) != screen_before {
+            Moment::LeftScreen
+        } else if self.focused && !focused {
+            Moment::LostFocus
+        } else {
+            Moment::Frame
+        };
+        self.focused = focused;
+        self.save_if_due(moment);
+        if let Some(wait) = self.autosave.wake_in(self.now) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
         self.sync_display(ui.ctx());
         self.frames = self.frames.saturating_add(1);
         if self.close_after.is_some_and(|n| self.frames >= n) {
@@ -1512,5 +1649,12 @@ impl eframe::App for CasebookApp {
         if changed {
             ui.ctx().request_repaint();
         }
+    }
+}
+
+impl Drop for CasebookApp {
+    /// Closing the window saves anything unsaved and waits for it to reach the disk.
+    fn drop(&mut self) {
+        self.flush_saves();
     }
 }

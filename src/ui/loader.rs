@@ -1,36 +1,72 @@
 //! Opening case files off the UI thread, so the window stays responsive while a large
-//! folder loads. Each request runs [`io::load_paths`] on its own named thread; the app
-//! collects finished results once a frame, in the one place that changes state.
+//! folder loads. Each request runs [`io::load_paths`] on its own named thread, "case
+//! loader"; the app collects finished results once a frame, in the one place that changes
+//! state. Files opened by the user and files reloaded after a save both come this way.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::domain::Model;
 use crate::io::{self, FileError, LoadReport, Problem, ProblemKind};
 
+/// Why files are being loaded, which decides what the status line says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// The user opened them.
+    Open,
+    /// They changed on disk after being opened.
+    Reload,
+}
+
+/// What a load runs: [`io::load_paths`], or a stand-in a test gives.
+pub type LoadFn = Arc<dyn Fn(&[PathBuf], &Model) -> LoadReport + Send + Sync>;
+
 /// A request to open files, running or finished.
 struct Job {
     paths: Vec<PathBuf>,
+    purpose: Purpose,
     result: Receiver<LoadReport>,
 }
 
 /// Loads in progress.
-#[derive(Default)]
 pub struct Loader {
     jobs: Vec<Job>,
+    load: LoadFn,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self {
+            jobs: Vec::new(),
+            load: Arc::new(|paths, model| io::load_paths(paths, model)),
+        }
+    }
 }
 
 impl Loader {
+    /// Runs `load` instead of [`io::load_paths`]: tests use it to see where a load runs.
+    pub fn set_load(&mut self, load: LoadFn) {
+        self.load = load;
+    }
+
     /// Starts loading `paths`. `wake` is asked to repaint when the load is done.
-    pub fn start(&mut self, paths: Vec<PathBuf>, model: &Model, wake: Option<egui::Context>) {
+    pub fn start(
+        &mut self,
+        paths: Vec<PathBuf>,
+        purpose: Purpose,
+        model: &Model,
+        wake: Option<egui::Context>,
+    ) {
         let (sender, result) = mpsc::channel();
         let work = {
             let paths = paths.clone();
             let model = model.clone();
             let sender = sender.clone();
+            let load = Arc::clone(&self.load);
             move || {
                 // The app may have closed, and with it the receiver: nothing to tell.
-                sender.send(io::load_paths(&paths, &model)).ok();
+                sender.send(load(&paths, &model)).ok();
                 if let Some(ctx) = wake {
                     ctx.request_repaint();
                 }
@@ -41,9 +77,13 @@ impl Loader {
             .spawn(work);
         if spawned.is_err() {
             // No thread to be had (a process limit): load here rather than not at all.
-            sender.send(io::load_paths(&paths, model)).ok();
+            sender.send((self.load)(&paths, model)).ok();
         }
-        self.jobs.push(Job { paths, result });
+        self.jobs.push(Job {
+            paths,
+            purpose,
+            result,
+        });
     }
 
     /// Whether any load is still running.
@@ -51,17 +91,17 @@ impl Loader {
         !self.jobs.is_empty()
     }
 
-    /// The loads that have finished since the last call, with the paths each was for.
-    pub fn finished(&mut self) -> Vec<(Vec<PathBuf>, LoadReport)> {
+    /// The loads that have finished since the last call.
+    pub fn finished(&mut self) -> Vec<Finished> {
         let mut done = Vec::new();
         self.jobs.retain(|job| match job.result.try_recv() {
             Ok(report) => {
-                done.push((job.paths.clone(), report));
+                done.push(Finished::new(job, report));
                 false
             }
             Err(TryRecvError::Empty) => true,
             Err(TryRecvError::Disconnected) => {
-                done.push((job.paths.clone(), lost(&job.paths)));
+                done.push(Finished::new(job, lost(&job.paths)));
                 false
             }
         });
@@ -69,14 +109,34 @@ impl Loader {
     }
 
     /// Waits for every load to finish, for tests and benchmarks that need the files open.
-    pub fn wait(&mut self) -> Vec<(Vec<PathBuf>, LoadReport)> {
+    pub fn wait(&mut self) -> Vec<Finished> {
         self.jobs
             .drain(..)
             .map(|job| {
                 let report = job.result.recv().unwrap_or_else(|_| lost(&job.paths));
-                (job.paths, report)
+                Finished::new(&job, report)
             })
             .collect()
+    }
+}
+
+/// A load that has finished.
+pub struct Finished {
+    /// The paths it was asked for.
+    pub paths: Vec<PathBuf>,
+    /// Why they were loaded.
+    pub purpose: Purpose,
+    /// What was found.
+    pub report: LoadReport,
+}
+
+impl Finished {
+    fn new(job: &Job, report: LoadReport) -> Self {
+        Self {
+            paths: job.paths.clone(),
+            purpose: job.purpose,
+            report,
+        }
     }
 }
 

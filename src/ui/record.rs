@@ -9,6 +9,7 @@ use crate::domain::casebook::short_title;
 use crate::domain::progress::Progress;
 use crate::domain::{Case, Model};
 
+use super::a11y;
 use super::app::Action;
 use super::theme;
 
@@ -24,8 +25,8 @@ pub struct RecordView<'a> {
     pub due: usize,
     /// Where the record is kept, if it is kept.
     pub folder: Option<String>,
-    /// Whether the user asked to delete it and must confirm.
-    pub confirm_delete: bool,
+    /// Set when the user asked to delete it and must confirm: the files that will go.
+    pub confirm_delete: Option<&'a [std::path::PathBuf]>,
 }
 
 /// Draws "My record".
@@ -40,7 +41,8 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
     };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
-        ui.heading("My record");
+        a11y::region(ui, "My record");
+        a11y::heading(ui, 1, RichText::new("My record").heading());
         ui.label(format!(
             "{} {} checked, {} started and not yet checked, {} {} in all.",
             summary.finished.len(),
@@ -51,7 +53,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         ));
 
         ui.add_space(8.0);
-        ui.label(theme::subheading("Review"));
+        a11y::heading(ui, 2, theme::subheading("Review"));
         if view.due == 0 {
             ui.label("Nothing is due for review. Factors you misjudge are added when you check a case.");
         } else {
@@ -62,7 +64,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         }
 
         ui.add_space(8.0);
-        ui.label(theme::subheading("Agreement with the model, attempt by attempt"));
+        a11y::heading(ui, 2, theme::subheading("Agreement with the model, attempt by attempt"));
         if progress.history.is_empty() {
             ui.label("Check a case to start your record.");
         }
@@ -108,7 +110,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         }
 
         ui.add_space(8.0);
-        ui.label(theme::subheading("When you were sure"));
+        a11y::heading(ui, 2, theme::subheading("When you were sure"));
         if summary.high_confidence.iter().all(|(sure, _)| *sure == 0) {
             ui.label("You have not marked any answer with high confidence yet.");
         } else {
@@ -121,7 +123,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         }
 
         ui.add_space(8.0);
-        ui.label(theme::subheading("Factors you most often misjudge"));
+        a11y::heading(ui, 2, theme::subheading("Factors you most often misjudge"));
         if summary.most_misjudged.is_empty() {
             ui.label("None yet.");
         }
@@ -137,14 +139,26 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         }
 
         ui.add_space(12.0);
-        ui.label(theme::subheading("Your data"));
+        a11y::heading(ui, 2, theme::subheading("Your data"));
         match &view.folder {
             Some(folder) => ui.label(format!("Your record stays on this computer, in {folder}. Nothing is sent anywhere unless you save a file and share it.")),
             None => ui.label("Your record is not being saved, so it will go when you close the app."),
         };
-        if view.confirm_delete {
+        if let Some(files) = view.confirm_delete {
             egui::Frame::new().stroke(egui::Stroke::new(3.0, theme::colors(ui).error)).inner_margin(10.0).show(ui, |ui| {
                 ui.label(RichText::new("Delete your whole record? Your marks, checked attempts and review queue will be gone. This cannot be undone.").family(theme::bold()));
+                if files.is_empty() {
+                    ui.label("No file holds your record yet: it is only in this window.");
+                } else {
+                    ui.label(if files.len() == 1 {
+                        "This file will be deleted:".to_owned()
+                    } else {
+                        format!("These {} files will be deleted:", files.len())
+                    });
+                    for file in files {
+                        ui.label(file.display().to_string());
+                    }
+                }
                 ui.horizontal_wrapped(|ui| {
                     if ui.button("Yes, delete my record").clicked() {
                         actions.push(Action::DeleteRecord);
