@@ -272,3 +272,67 @@ fn uncited_sources(case: &collab_casebook::domain::Case) -> Vec<&str> {
         .filter(|id| !cited.contains(id))
         .collect()
 }
+
+/// The real cases in the library: those without a `composite` note, which every case with
+/// invented details must carry.
+fn real_cases(report: &io::LoadReport) -> Vec<&collab_casebook::domain::Case> {
+    report
+        .cases
+        .iter()
+        .map(|c| &c.case)
+        .filter(|c| c.composite_note.is_none())
+        .collect()
+}
+
+#[test]
+fn real_cases_teach_every_factor_both_missing_and_present() {
+    use collab_casebook::domain::Verdict;
+    let model = model();
+    let report = io::bundled_cases(&model);
+    let real = real_cases(&report);
+    let mut short = Vec::new();
+    for factor in &model.factors {
+        let cases_with = |verdict: Verdict, uncontested_only: bool| -> Vec<&str> {
+            real.iter()
+                .filter(|case| {
+                    case.answers.iter().any(|a| {
+                        a.factor == factor.id
+                            && a.verdict == verdict
+                            && (!uncontested_only || a.contested.is_none())
+                    })
+                })
+                .map(|case| case.id.as_str())
+                .collect()
+        };
+        let missing = cases_with(Verdict::Missing, true);
+        let present = cases_with(Verdict::Present, false);
+        if missing.len() < 2 {
+            short.push(format!(
+                "{}: Missing (not contested) in {missing:?}",
+                factor.id
+            ));
+        }
+        if present.len() < 2 {
+            short.push(format!("{}: Present in {present:?}", factor.id));
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "every factor should be Missing (not contested) in at least two real cases and Present in at least two:\n{}",
+        short.join("\n")
+    );
+}
+
+#[test]
+fn no_case_gives_all_nine_factors_the_same_verdict() {
+    let report = io::bundled_cases(&model());
+    for loaded in &report.cases {
+        let case = &loaded.case;
+        let first = case.answers[0].verdict;
+        assert!(
+            case.answers.iter().any(|a| a.verdict != first),
+            "{}: all nine verdicts are {first:?}, which leaves a room nothing to decide",
+            case.id
+        );
+    }
+}
