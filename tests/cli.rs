@@ -124,7 +124,7 @@ const BROKEN: &[Expectation] = &[
     ),
     (
         "repeated-evidence.ron",
-        Some((61, 24)),
+        Some((61, 41)),
         "twice. Cite it once",
     ),
     (
@@ -188,6 +188,33 @@ const BROKEN: &[Expectation] = &[
         Some((59, 42)),
         "cites the passage \"miles-on-purpose\", which is marked 'role: Context'",
     ),
+    // Fields in any order, and raw strings, keep their line and column.
+    (
+        "text-before-id.ron",
+        Some((24, 21)),
+        "The field 'text' is empty",
+    ),
+    (
+        "rationale-before-factor.ron",
+        Some((57, 13)),
+        "The field 'rationale' is empty",
+    ),
+    (
+        "evidence-before-factor.ron",
+        Some((64, 24)),
+        "cites the passage \"referal-by-form\", but no passage has that id",
+    ),
+    (
+        "raw-string-then-problem.ron",
+        Some((44, 44)),
+        "cites the source \"daughter-interview\", but no source has that id",
+    ),
+    (
+        "repeated-source.ron",
+        Some((38, 44)),
+        "cites the source \"composite\" twice",
+    ),
+    ("file-link.ron", Some((107, 13)), "is not a web address"),
 ];
 
 #[test]

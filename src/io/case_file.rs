@@ -176,8 +176,8 @@ impl Checker<'_> {
     fn text(&mut self, value: &str, field: &'static str, owner: &Place<'_>) {
         // Most text is fine: the place is only built, and characters only counted (a
         // character is at least a byte), when there may be something to report.
-        let place = || Place::FieldAfter {
-            anchor: Box::new(owner.clone()),
+        let place = || Place::FieldOf {
+            owner: Box::new(owner.clone()),
             field,
         };
         if value.trim().is_empty() {
@@ -289,6 +289,20 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
         check.text(&source.date, "date", &place);
         check.optional_text(source.reference.as_ref(), "reference", &place);
         check.optional_text(source.link.as_ref(), "link", &place);
+        if let Some(link) = &source.link
+            && !link.trim().is_empty()
+            && !is_web_address(link)
+        {
+            check.report(
+                &Place::FieldOf {
+                    owner: Box::new(place.clone()),
+                    field: "link",
+                },
+                ProblemKind::BadLink {
+                    source_id: source.id.clone(),
+                },
+            );
+        }
     }
     if file.sources.is_empty() {
         check.report(&Place::Field("sources"), ProblemKind::NoSources);
@@ -322,8 +336,8 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
         check.optional_text(section.period.as_ref(), "period", &place);
         if section.passages.is_empty() {
             check.report(
-                &Place::FieldAfter {
-                    anchor: Box::new(place.clone()),
+                &Place::FieldOf {
+                    owner: Box::new(place.clone()),
                     field: "passages",
                 },
                 ProblemKind::EmptySection {
@@ -355,15 +369,27 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                 context_ids.insert(passage.id.as_str());
             }
             check.text(&passage.text, "text", &place);
+            let mut seen_cited: BTreeMap<&str, usize> = BTreeMap::new();
             for cited in &passage.sources {
+                let earlier = bump(&mut seen_cited, cited);
+                let at = || Place::ValueIn {
+                    owner: Box::new(place.clone()),
+                    field: "sources",
+                    value: cited,
+                    nth: earlier,
+                };
                 if !source_ids.contains(cited.as_str()) {
-                    let at = Place::ValueAfter {
-                        anchor: Box::new(place.clone()),
-                        value: cited,
-                    };
                     check.report(
-                        &at,
+                        &at(),
                         ProblemKind::UnknownSource {
+                            passage: passage.id.clone(),
+                            cited: cited.clone(),
+                        },
+                    );
+                } else if earlier > 0 {
+                    check.report(
+                        &at(),
+                        ProblemKind::RepeatedSource {
                             passage: passage.id.clone(),
                             cited: cited.clone(),
                         },
@@ -437,8 +463,8 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
             check.text(&contested.other_rationale, "other_rationale", &place);
             if contested.other_verdict == answer.verdict {
                 check.report(
-                    &Place::FieldAfter {
-                        anchor: Box::new(place.clone()),
+                    &Place::FieldOf {
+                        owner: Box::new(place.clone()),
                         field: "other_verdict",
                     },
                     ProblemKind::ContestedSameVerdict {
@@ -447,11 +473,14 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                 );
             }
         }
-        let mut cited = BTreeSet::new();
+        let mut seen_evidence: BTreeMap<&str, usize> = BTreeMap::new();
         for evidence in &answer.evidence {
-            let at = Place::ValueAfter {
-                anchor: Box::new(place.clone()),
+            let earlier = bump(&mut seen_evidence, evidence);
+            let at = Place::ValueIn {
+                owner: Box::new(place.clone()),
+                field: "evidence",
                 value: evidence,
+                nth: earlier,
             };
             if !passage_ids.contains(evidence.as_str()) {
                 check.report(
@@ -461,7 +490,7 @@ pub fn validate(file: CaseFile, model: &Model, source: &str) -> Result<Case, Vec
                         passage: evidence.clone(),
                     },
                 );
-            } else if !cited.insert(evidence.as_str()) {
+            } else if earlier > 0 {
                 check.report(
                     &at,
                     ProblemKind::RepeatedEvidence {
@@ -582,6 +611,21 @@ fn check_id(check: &mut Checker<'_>, id: &str, place: &Place<'_>) {
     }
 }
 
+/// Whether a source's link is a web address, `http://` or `https://` followed by a host
+/// and no spaces. Anything else (`file://`, `javascript:`, a bare path) is refused, so the
+/// app never offers a reader a link that opens something on their own machine.
+pub fn is_web_address(link: &str) -> bool {
+    let link = link.trim();
+    let lower = link.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !link.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
 /// Counts this occurrence of `key` and returns how many came before it.
 fn bump<'a>(seen: &mut BTreeMap<&'a str, usize>, key: &'a str) -> usize {
     let count = seen.entry(key).or_insert(0);
@@ -593,4 +637,32 @@ fn bump<'a>(seen: &mut BTreeMap<&'a str, usize>, key: &'a str) -> usize {
 fn factor_list(model: &Model) -> String {
     let ids: Vec<&str> = model.factors.iter().map(|f| f.id.as_str()).collect();
     ids.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_address;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        for good in [
+            "https://www.nao.org.uk/reports/universal-credit/",
+            "http://example.org",
+            "HTTPS://EXAMPLE.ORG/a?b=c#d",
+        ] {
+            assert!(is_web_address(good), "{good}");
+        }
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "www.nao.org.uk",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "/home/me/report.pdf",
+            "ftp://example.org",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
 }

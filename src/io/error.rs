@@ -143,6 +143,22 @@ pub enum ProblemKind {
         /// The missing source id.
         cited: String,
     },
+    /// A passage cites the same source twice.
+    #[error("The passage \"{passage}\" cites the source \"{cited}\" twice. Cite it once.")]
+    RepeatedSource {
+        /// The passage id.
+        passage: String,
+        /// The source id.
+        cited: String,
+    },
+    /// A source's link is not a web address.
+    #[error(
+        "The link of the source \"{source_id}\" is not a web address. Write the full address, starting https:// (or http://), or leave out 'link'."
+    )]
+    BadLink {
+        /// The source id.
+        source_id: String,
+    },
     /// An answer names a factor the model does not have.
     #[error("\"{factor}\" is not a factor of the model. Use one of: {known}.")]
     UnknownFactor {

@@ -45,19 +45,28 @@ pub enum Place<'a> {
         /// Which occurrence, from 0.
         nth: usize,
     },
-    /// The first field called `field` after another place.
-    FieldAfter {
-        /// Where to start looking.
-        anchor: Box<Place<'a>>,
+    /// The field called `field` in the item (the brackets) that holds another place, such
+    /// as the `text` of the passage whose `id` is `"b"`. Fields may be written in any order,
+    /// so the whole item is searched, not only what follows. When the item has no such
+    /// field, the place of `owner` itself.
+    FieldOf {
+        /// A place inside the item, usually its `id: "..."` or `factor: "..."`.
+        owner: Box<Place<'a>>,
         /// The field name.
         field: &'static str,
     },
-    /// The first string equal to `value` after another place.
-    ValueAfter {
-        /// Where to start looking.
-        anchor: Box<Place<'a>>,
+    /// The `nth` (from 0) string equal to `value` in the list written for `field`, in the
+    /// item that holds another place, such as the second `"a"` in `evidence: ["a", "a"]`.
+    /// When it cannot be found, the place of `owner` itself.
+    ValueIn {
+        /// A place inside the item.
+        owner: Box<Place<'a>>,
+        /// The field holding the list, such as `evidence`.
+        field: &'static str,
         /// The string.
         value: &'a str,
+        /// Which occurrence, from 0.
+        nth: usize,
     },
 }
 
@@ -101,16 +110,87 @@ impl<'a> Locator<'a> {
                     .filter(|&i| self.is_key_value(i, key, value))
                     .nth(*nth)
             }
-            Place::FieldAfter { anchor, field } => {
-                let from = self.index(anchor)?;
-                (from..self.tokens.len()).find(|&i| self.is_field_name(i, field))
+            Place::FieldOf { owner, field } => {
+                let at = self.index(owner)?;
+                Some(self.field_in_item(owner, at, field).unwrap_or(at))
             }
-            Place::ValueAfter { anchor, value } => {
-                let from = self.index(anchor)?;
-                (from..self.tokens.len())
-                    .find(|&i| matches!(&self.tokens.get(i).map(|t| &t.token), Some(Token::Str(s)) if s == value))
+            Place::ValueIn {
+                owner,
+                field,
+                value,
+                nth,
+            } => {
+                let at = self.index(owner)?;
+                let found = self.field_in_item(owner, at, field).and_then(|name| {
+                    let (start, end) = self.value_range(name);
+                    (start..end).filter(|&i| self.is_string(i, value)).nth(*nth)
+                });
+                Some(found.unwrap_or(at))
             }
         }
+    }
+
+    /// The tokens of the item that holds `place` (found at token `at`): its first and last
+    /// token, and the depth of its own fields. The outermost item for the start of the file
+    /// and for top-level fields.
+    fn item(&self, place: &Place<'_>, at: usize) -> (usize, usize, usize) {
+        let whole = (0, self.tokens.len(), 1);
+        match place {
+            Place::Start | Place::Field(_) => whole,
+            Place::Keyed { .. } | Place::FieldOf { .. } | Place::ValueIn { .. } => {
+                let Some(depth) = self.tokens.get(at).map(|t| t.depth) else {
+                    return whole;
+                };
+                let Some(outer) = depth.checked_sub(1) else {
+                    return whole;
+                };
+                let bracket = |i: &usize, open: bool| {
+                    self.tokens.get(*i).is_some_and(|t| {
+                        t.depth == outer
+                            && matches!(
+                                (&t.token, open),
+                                (Token::Punct('(' | '[' | '{'), true)
+                                    | (Token::Punct(')' | ']' | '}'), false)
+                            )
+                    })
+                };
+                let start = (0..at).rev().find(|i| bracket(i, true)).unwrap_or(0);
+                let end = (at..self.tokens.len())
+                    .find(|i| bracket(i, false))
+                    .unwrap_or(self.tokens.len());
+                (start, end, depth)
+            }
+        }
+    }
+
+    /// The field called `name` in the item holding `owner`: one of the item's own fields if
+    /// it has one, or else the first in an item nested inside it (a contested reading's
+    /// `why`, say).
+    fn field_in_item(&self, owner: &Place<'_>, at: usize, name: &str) -> Option<usize> {
+        let (start, end, depth) = self.item(owner, at);
+        let named = |i: &usize| self.is_field_name(*i, name);
+        (start..end)
+            .filter(named)
+            .find(|&i| self.tokens.get(i).is_some_and(|t| t.depth == depth))
+            .or_else(|| (start..end).find(named))
+    }
+
+    /// The tokens of the value written after the field name at `name`.
+    fn value_range(&self, name: usize) -> (usize, usize) {
+        let depth = self.tokens.get(name).map_or(0, |t| t.depth);
+        let start = name + 2;
+        let end = (start..self.tokens.len())
+            .find(|&i| {
+                self.tokens.get(i).is_some_and(|t| {
+                    t.depth < depth || (t.depth == depth && t.token == Token::Punct(','))
+                })
+            })
+            .unwrap_or(self.tokens.len());
+        (start, end)
+    }
+
+    fn is_string(&self, i: usize, value: &str) -> bool {
+        matches!(self.tokens.get(i).map(|t| &t.token), Some(Token::Str(s)) if s == value)
     }
 
     fn top_field(&self, name: &str) -> Option<usize> {
@@ -206,6 +286,29 @@ fn tokenize(text: &str) -> Vec<Located> {
                     depth,
                 }),
             }
+        } else if let Some(hashes) = raw_string_start(&chars) {
+            // r"..." or r#"..."#: no escapes; ends at a quote followed by as many #.
+            for _ in 0..hashes + 2 {
+                next!();
+            }
+            let mut value = String::new();
+            while let Some(c) = next!() {
+                if c == '"' {
+                    let mut ahead = chars.clone();
+                    if (0..hashes).all(|_| ahead.next() == Some('#')) {
+                        for _ in 0..hashes {
+                            next!();
+                        }
+                        break;
+                    }
+                }
+                value.push(c);
+            }
+            tokens.push(Located {
+                token: Token::Str(value),
+                position,
+                depth,
+            });
         } else if c == '"' {
             next!();
             let mut value = String::new();
@@ -262,6 +365,22 @@ fn tokenize(text: &str) -> Vec<Located> {
     tokens
 }
 
+/// When the text ahead opens a raw string (`r"`, `r#"`, `r##"`...), how many `#` it uses.
+fn raw_string_start(chars: &std::iter::Peekable<std::str::Chars<'_>>) -> Option<usize> {
+    let mut ahead = chars.clone();
+    if ahead.next() != Some('r') {
+        return None;
+    }
+    let mut hashes = 0;
+    loop {
+        match ahead.next() {
+            Some('#') => hashes += 1,
+            Some('"') => return Some(hashes),
+            _ => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,7 +435,7 @@ Case(
     }
 
     #[test]
-    fn finds_values_and_fields_after_an_anchor() {
+    fn finds_values_and_fields_of_an_item() {
         let locator = Locator::new(TEXT);
         let answer = Place::Keyed {
             within: Some("answers"),
@@ -324,9 +443,11 @@ Case(
             value: "f",
             nth: 0,
         };
-        let value = Place::ValueAfter {
-            anchor: Box::new(answer),
+        let value = Place::ValueIn {
+            owner: Box::new(answer),
+            field: "evidence",
             value: "zz",
+            nth: 0,
         };
         assert_eq!(
             locator.find(&value),
@@ -341,8 +462,8 @@ Case(
             value: "b",
             nth: 0,
         };
-        let text = Place::FieldAfter {
-            anchor: Box::new(passage),
+        let text = Place::FieldOf {
+            owner: Box::new(passage),
             field: "text",
         };
         assert_eq!(
@@ -355,8 +476,88 @@ Case(
     }
 
     #[test]
+    fn finds_fields_written_in_any_order() {
+        let text = r#"Case(
+    sections: [Section(id: "s", passages: [
+        Passage(text: "", id: "first"),
+        Passage(id: "second", text: "fine"),
+    ])],
+    answers: [
+        Answer(evidence: ["a", "b", "a"], rationale: " ", factor: "f"),
+        Answer(factor: "g", rationale: "fine"),
+    ],
+)"#;
+        let locator = Locator::new(text);
+        let keyed = |key, value| Place::Keyed {
+            within: None,
+            key,
+            value,
+            nth: 0,
+        };
+        let text_of_first = Place::FieldOf {
+            owner: Box::new(keyed("id", "first")),
+            field: "text",
+        };
+        assert_eq!(
+            locator.find(&text_of_first),
+            Some(Position {
+                line: 3,
+                column: 17
+            })
+        );
+        let rationale = Place::FieldOf {
+            owner: Box::new(keyed("factor", "f")),
+            field: "rationale",
+        };
+        assert_eq!(
+            locator.find(&rationale),
+            Some(Position {
+                line: 7,
+                column: 43
+            })
+        );
+        let second_a = Place::ValueIn {
+            owner: Box::new(keyed("factor", "f")),
+            field: "evidence",
+            value: "a",
+            nth: 1,
+        };
+        assert_eq!(
+            locator.find(&second_a),
+            Some(Position {
+                line: 7,
+                column: 37
+            })
+        );
+    }
+
+    #[test]
+    fn reads_past_raw_strings() {
+        let text = "Case(\n    title: r#\"She said \"no\" (twice)\"#,\n    summary: r\"plain\",\n    id: \"x\",\n)";
+        let locator = Locator::new(text);
+        assert_eq!(
+            locator.find(&Place::Field("id")),
+            Some(Position { line: 4, column: 5 })
+        );
+        assert_eq!(
+            locator.find(&Place::Field("summary")),
+            Some(Position { line: 3, column: 5 })
+        );
+    }
+
+    #[test]
     fn never_fails_on_broken_text() {
-        for text in ["", "\"unclosed", "/* unclosed", "((((", "))))", "id: \"\\"] {
+        for text in [
+            "",
+            "\"unclosed",
+            "/* unclosed",
+            "((((",
+            "))))",
+            "id: \"\\",
+            "r#\"unclosed",
+            "r#",
+            "r",
+        ] {
             let locator = Locator::new(text);
             let _ = locator.find(&Place::Field("id"));
         }
