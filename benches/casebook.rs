@@ -5,7 +5,9 @@
 //! - loading and validating a library of generated cases, against ron parsing the same
 //!   bytes into the same structs alone;
 //! - growth of both at 1x, 4x and 16x case length and library size;
-//! - opening a folder of 1,000 case files, against the UI thread's share of it.
+//! - opening a folder of 1,000 case files, against the UI thread's share of it;
+//! - a keystroke in a note with the record kept on disk, against the same keystroke with no
+//!   record kept (the UI thread's whole frame, through egui_kittest).
 
 #![expect(
     clippy::expect_used,
@@ -351,7 +353,49 @@ fn open_folder(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame_cost, library_load, open_folder);
+/// A keystroke in a note: the whole frame on the UI thread, with the record kept on disk
+/// and without. Saving waits for a quiet second and writes on its own thread, so the two
+/// should match.
+fn keystroke(c: &mut Criterion) {
+    use egui_kittest::kittest::Queryable as _;
+    let model = model();
+    let case = io::bundled_cases(&model)
+        .cases
+        .into_iter()
+        .find(|c| c.case.id.as_str() == "universal-credit")
+        .expect("the longest case is bundled")
+        .case;
+    let note = format!("Note on {}", model.factors[0].name);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("keystroke");
+    for (name, folder) in [
+        ("reference: a keystroke in a note, no record kept", None),
+        (
+            "a keystroke in a note, the record kept on disk",
+            Some(dir.path().to_path_buf()),
+        ),
+    ] {
+        let model = model.clone();
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .with_step_dt(0.1)
+            .build_eframe(move |cc| CasebookApp::new(cc, model.clone(), &[], folder.as_deref()));
+        harness.run();
+        harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+        harness.run();
+        harness.get_by_label(&note).click();
+        harness.run();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                harness.get_by_label(&note).type_text("x");
+                harness.step();
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame_cost, library_load, open_folder, keystroke);
 
 /// `CASEBOOK_FRAME=NAME CASEBOOK_FRAME_RUNS=N` draws N frames of one screen at 1x and
 /// nothing else, for counting instructions under callgrind (scripts/frame-instructions.sh).

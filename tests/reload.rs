@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use crate::common::{app_harness, press, shows};
 use collab_casebook::domain::CaseId;
 use collab_casebook::ui::{Action, Screen};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
 
@@ -20,6 +21,17 @@ fn wait_for(harness: &mut App, done: impl Fn(&App) -> bool) -> bool {
         std::thread::sleep(Duration::from_millis(50));
     }
     false
+}
+
+/// Fails with the app's own words if it could not watch the files (for example, the
+/// system ran out of inotify watches), rather than later with "not reloaded".
+fn assert_watching(harness: &App) {
+    if let Some(node) = harness.query_by_label_contains("will not reload by themselves") {
+        panic!(
+            "the app could not watch files on this machine: {}",
+            node.accesskit_node().label().unwrap_or_default()
+        );
+    }
 }
 
 fn title(harness: &App, id: &CaseId) -> Option<String> {
@@ -45,6 +57,7 @@ fn a_saved_case_reloads_in_place_and_a_broken_save_keeps_the_last_good_version()
     harness.state_mut().wait_for_loading();
     harness.state_mut().apply(Action::OpenCaseAt(id.clone(), 3));
     harness.run();
+    assert_watching(&harness);
     assert_eq!(
         title(&harness, &id).as_deref(),
         Some("A hospital discharge that stalls")
@@ -139,7 +152,10 @@ fn a_load_runs_on_the_loader_thread_while_the_ui_thread_goes_on() {
     assert!(harness.state().is_loading());
     assert!(harness.state().library().get(&id).is_none());
     harness.step();
-    assert!(harness.state().library().get(&id).is_none(), "still loading");
+    assert!(
+        harness.state().library().get(&id).is_none(),
+        "still loading"
+    );
     release.send(()).unwrap();
     assert!(
         wait_for(&mut harness, |h| !h.state().is_loading()),
@@ -163,6 +179,7 @@ fn an_editor_that_saves_by_renaming_still_reloads_every_time() {
         .apply(Action::LoadPaths(vec![file.clone()]));
     harness.state_mut().wait_for_loading();
     harness.run();
+    assert_watching(&harness);
     // As vim and JetBrains IDEs save: write a new file beside it, then rename it over the
     // old one. Three saves in turn; a watch on the file itself is lost after the first.
     for n in 1..=3 {
@@ -175,10 +192,14 @@ fn an_editor_that_saves_by_renaming_still_reloads_every_time() {
         .unwrap();
         std::fs::rename(&temp, &file).unwrap();
         assert!(
-            wait_for(&mut harness, |h| title(h, &id).as_deref() == Some(&new_title)),
+            wait_for(&mut harness, |h| title(h, &id).as_deref()
+                == Some(&new_title)),
             "save {n} was reloaded"
         );
-        assert!(shows(&harness, "Reloaded discharge.ron after it was saved."));
+        assert!(shows(
+            &harness,
+            "Reloaded discharge.ron after it was saved."
+        ));
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod accessibility;
 mod app_flow;
+mod architecture;
 mod attempts;
 mod autosave;
 mod cases;
@@ -11,6 +12,7 @@ mod contrast;
 mod fuzz_corpus;
 mod headings;
 mod keyboard;
+mod keymap;
 mod matrix;
 mod progress;
 mod properties;

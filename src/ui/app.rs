@@ -1226,57 +1226,59 @@ impl CasebookApp {
         }
     }
 
-    /// The keyboard shortcuts listed on the display and keyboard page. Letters and digits
-    /// act only when no text box has the keyboard.
+    /// The keyboard shortcuts outside seminars, from the one table in [`super::keymap`]
+    /// (seminar keys are read by the seminar screens, from the same table).
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        use egui::{Key, Modifiers};
-        let typing = ctx.text_edit_focused();
-        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
-        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
-            actions.push(Action::ShowSettings);
-        }
-        if pressed(Key::Escape) {
-            match &self.screen {
-                Screen::Reference { .. } => actions.push(Action::CloseReference),
-                Screen::Settings { .. } => actions.push(Action::CloseSettings),
-                _ => {}
-            }
-        }
-        let Screen::Case { factor, .. } = &self.screen else {
-            return;
+        use super::keymap::{Command, Scope};
+        let marking = match &self.screen {
+            Screen::Case { factor, .. } => Some(*factor),
+            _ => None,
         };
-        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter)) {
-            actions.push(Action::Check);
-        }
-        if typing {
-            return;
-        }
-        let Some(id) = self.factor_id(*factor) else {
-            return;
+        let scopes: &[Scope] = if marking.is_some() {
+            &[Scope::Anywhere, Scope::Marking]
+        } else {
+            &[Scope::Anywhere]
         };
-        if pressed(Key::N) && *factor + 1 < self.model.factors.len() {
-            actions.push(Action::SelectFactor(factor + 1));
-        }
-        if pressed(Key::P) && *factor > 0 {
-            actions.push(Action::SelectFactor(factor - 1));
-        }
-        for (key, verdict) in [
-            (Key::Num1, Verdict::Present),
-            (Key::Num2, Verdict::Partly),
-            (Key::Num3, Verdict::Missing),
-            (Key::Num4, Verdict::CantTell),
-        ] {
-            if pressed(key) {
-                actions.push(Action::SetVerdict(id.clone(), Some(verdict)));
-            }
-        }
-        for (key, confidence) in [
-            (Key::L, Confidence::Low),
-            (Key::M, Confidence::Medium),
-            (Key::H, Confidence::High),
-        ] {
-            if pressed(key) {
-                actions.push(Action::SetConfidence(id.clone(), Some(confidence)));
+        let factor = marking.unwrap_or(0);
+        let id = self.factor_id(factor);
+        for command in super::keymap::commands(ctx, scopes) {
+            match command {
+                Command::Help => actions.push(Action::ShowSettings),
+                Command::Close => match &self.screen {
+                    Screen::Reference { .. } => actions.push(Action::CloseReference),
+                    Screen::Settings { .. } => actions.push(Action::CloseSettings),
+                    _ => {}
+                },
+                Command::NextFactor => {
+                    if factor + 1 < self.model.factors.len() {
+                        actions.push(Action::SelectFactor(factor + 1));
+                    }
+                }
+                Command::PreviousFactor => {
+                    if factor > 0 {
+                        actions.push(Action::SelectFactor(factor - 1));
+                    }
+                }
+                Command::Verdict(verdict) => {
+                    if let Some(id) = &id {
+                        actions.push(Action::SetVerdict(id.clone(), Some(verdict)));
+                    }
+                }
+                Command::Confidence(confidence) => {
+                    if let Some(id) = &id {
+                        actions.push(Action::SetConfidence(id.clone(), Some(confidence)));
+                    }
+                }
+                Command::Check => actions.push(Action::Check),
+                Command::FullScreen => {
+                    let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+                }
+                // Read by the seminar screens; egui handles its own keys.
+                Command::SeminarNext
+                | Command::SeminarPrevious
+                | Command::Reveal
+                | Command::Egui => {}
             }
         }
     }
@@ -1480,11 +1482,6 @@ impl CasebookApp {
         theme::paint_focus_ring(ui.ctx());
         // Panes in the order they sit on screen, for screen readers.
         super::a11y::finish(ui.ctx());
-        if ui.ctx().input(|i| i.key_pressed(egui::Key::F11)) {
-            let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
-        }
         // Files dropped on the window go through the same loader as the dialog.
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw

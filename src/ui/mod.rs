@@ -2,9 +2,11 @@
 //! place that changes state, opens dialogs or loads files. Nothing here does I/O while
 //! drawing.
 
+pub mod a11y;
 pub mod app;
 pub mod case_text;
 pub mod feedback;
+pub mod keymap;
 pub mod lazy;
 pub mod library;
 pub mod loader;

@@ -16,6 +16,7 @@ use crate::domain::seminar::{AgendaItem, RoomFactor, Tally, Timer};
 use crate::domain::{Case, CaseId, FactorId, Model, Verdict};
 use crate::io::attempt_file::Gathered;
 
+use super::a11y;
 use super::app::{Action, Dialog};
 use super::marking::excerpt;
 use super::theme;
@@ -108,24 +109,27 @@ impl SeminarView<'_> {
 
 /// Reads the keys that move the seminar on, in whichever window has focus.
 pub fn seminar_keys(ui: &egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
-    let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
-    let (next, previous, reveal) = ui.input(|i| {
-        (
-            i.key_pressed(egui::Key::PageDown)
-                || (nothing_focused && i.key_pressed(egui::Key::ArrowRight)),
-            i.key_pressed(egui::Key::PageUp)
-                || (nothing_focused && i.key_pressed(egui::Key::ArrowLeft)),
-            nothing_focused && i.key_pressed(egui::Key::R),
-        )
-    });
-    if next {
-        actions.push(Action::SeminarStep(1));
-    }
-    if previous {
-        actions.push(Action::SeminarStep(-1));
-    }
-    if reveal && let Some((_, factor)) = view.current_factor() {
-        actions.push(Action::Reveal(factor.id.clone()));
+    use super::keymap::{Command, Scope};
+    for command in super::keymap::commands(ui.ctx(), &[Scope::Seminar]) {
+        match command {
+            Command::SeminarNext => actions.push(Action::SeminarStep(1)),
+            Command::SeminarPrevious => actions.push(Action::SeminarStep(-1)),
+            Command::Reveal => {
+                if let Some((_, factor)) = view.current_factor() {
+                    actions.push(Action::Reveal(factor.id.clone()));
+                }
+            }
+            // Only seminar keys are asked for here.
+            Command::Egui
+            | Command::Help
+            | Command::Close
+            | Command::NextFactor
+            | Command::PreviousFactor
+            | Command::Verdict(_)
+            | Command::Confidence(_)
+            | Command::Check
+            | Command::FullScreen => {}
+        }
     }
 }
 
@@ -152,6 +156,7 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
             .id_salt("seminar_stage")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                a11y::region(ui, "Current step");
                 ui.set_max_width(ui.available_width().min(900.0));
                 stage_controls_ui(ui, actions);
                 match view.seminar.stage {
@@ -164,10 +169,11 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
 }
 
 fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
-    ui.label(theme::subheading("Seminar"));
+    a11y::region(ui, "Seminar steps");
+    a11y::heading(ui, 1, theme::subheading("Seminar"));
     ui.label(RichText::new(&view.case.title).family(theme::bold()));
     ui.add_space(6.0);
-    ui.label(RichText::new("Read the case").family(theme::bold()));
+    a11y::heading(ui, 2, RichText::new("Read the case").family(theme::bold()));
     for (index, section) in view.case.sections.iter().enumerate() {
         let selected = view.seminar.stage == Stage::Section(index);
         let response = ui.add(
@@ -182,7 +188,11 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         }
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Discuss each factor").family(theme::bold()));
+    a11y::heading(
+        ui,
+        2,
+        RichText::new("Discuss each factor").family(theme::bold()),
+    );
     for (index, factor) in view.model.factors.iter().enumerate() {
         let selected = view.seminar.stage == Stage::Factor(index);
         let marked = view.room.get(&factor.id).map_or(0, |r| r.tally.total());
@@ -246,12 +256,17 @@ fn section_notes_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, index: usize) {
     let Some(section) = view.case.sections.get(index) else {
         return;
     };
-    ui.heading(format!(
-        "Section {} of {}: {}",
-        index + 1,
-        view.case.sections.len(),
-        section.heading
-    ));
+    a11y::heading(
+        ui,
+        2,
+        RichText::new(format!(
+            "Section {} of {}: {}",
+            index + 1,
+            view.case.sections.len(),
+            section.heading
+        ))
+        .heading(),
+    );
     if let Some(period) = &section.period {
         ui.label(RichText::new(period).color(theme::colors(ui).secondary_text));
     }
@@ -290,16 +305,21 @@ fn factor_console_ui(
     };
     let marks = view.room.get(&factor.id).cloned().unwrap_or_default();
     let revealed = view.seminar.revealed.contains(&factor.id);
-    ui.heading(format!(
-        "Factor {} of {}: {}",
-        index + 1,
-        view.model.factors.len(),
-        factor.name
-    ));
+    a11y::heading(
+        ui,
+        2,
+        RichText::new(format!(
+            "Factor {} of {}: {}",
+            index + 1,
+            view.model.factors.len(),
+            factor.name
+        ))
+        .heading(),
+    );
     ui.label(&factor.summary);
 
     ui.add_space(6.0);
-    ui.label(theme::subheading("Show of hands"));
+    a11y::heading(ui, 3, theme::subheading("Show of hands"));
     ui.label(RichText::new("Type how many hands went up for each verdict. Marks from attempt files are added to these.").color(theme::colors(ui).secondary_text));
     let hands = view
         .seminar
@@ -341,9 +361,11 @@ fn factor_console_ui(
 
     ui.add_space(6.0);
     if revealed {
-        ui.label(theme::subheading(
-            "The model's answer (the room can see it)",
-        ));
+        a11y::heading(
+            ui,
+            3,
+            theme::subheading("The model's answer (the room can see it)"),
+        );
         model_answer_ui(ui, answer, 1.0);
         if ui
             .button(format!("Hide the model's answer for {}", factor.name))
@@ -352,9 +374,11 @@ fn factor_console_ui(
             actions.push(Action::Hide(factor.id.clone()));
         }
     } else {
-        ui.label(theme::subheading(
-            "The model's answer (hidden from the room)",
-        ));
+        a11y::heading(
+            ui,
+            3,
+            theme::subheading("The model's answer (hidden from the room)"),
+        );
         ui.label(
             RichText::new(format!(
                 "{}{}",
@@ -381,7 +405,7 @@ fn factor_console_ui(
     }
 
     ui.add_space(6.0);
-    ui.label(theme::subheading("Questions to ask the room"));
+    a11y::heading(ui, 3, theme::subheading("Questions to ask the room"));
     if let Some(prompt) = &answer.prompt {
         ui.label(format!("• {prompt}"));
     }
@@ -401,7 +425,7 @@ fn heatmap_ui(
     marks: &RoomFactor,
     answer: &crate::domain::Answer,
 ) {
-    ui.label(theme::subheading("Evidence the room cited"));
+    a11y::heading(ui, 3, theme::subheading("Evidence the room cited"));
     let files = view.seminar.gathered.accepted.len();
     if files == 0 {
         ui.label(
@@ -549,7 +573,10 @@ fn model_answer_ui(ui: &mut egui::Ui, answer: &crate::domain::Answer, scale: f32
 fn agenda_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, room: bool, actions: &mut Vec<Action>) {
     let scale = if room { 1.6 } else { 1.0 };
     let size = theme::BODY_SIZE * scale;
-    ui.label(
+    // The room view's own title; a part of the console's current step.
+    a11y::heading(
+        ui,
+        if room { 1 } else { 2 },
         RichText::new("Debrief agenda")
             .size(theme::HEADING_SIZE * scale)
             .family(theme::bold()),
@@ -573,7 +600,9 @@ fn agenda_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, room: bool, actions: &mu
         };
         let name = view.model.factor_name(&item.factor);
         ui.add_space(6.0);
-        ui.label(
+        a11y::heading(
+            ui,
+            if room { 2 } else { 3 },
             RichText::new(format!("{}. {name}", n + 1))
                 .size(size * 1.15)
                 .family(theme::bold()),
@@ -613,7 +642,8 @@ fn agenda_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, room: bool, actions: &mu
 }
 
 fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
-    ui.label(theme::subheading("Attempt files"));
+    a11y::region(ui, "Attempt files, record and timer");
+    a11y::heading(ui, 2, theme::subheading("Attempt files"));
     let gathered = &view.seminar.gathered;
     ui.label(format!(
         "{} counted, {} set aside. Anonymous unless a trainee added a label.",
@@ -652,7 +682,7 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
     timer_ui(ui, view, actions);
 
     ui.add_space(10.0);
-    ui.label(theme::subheading("Session record"));
+    a11y::heading(ui, 2, theme::subheading("Session record"));
     ui.label("Save a report (Markdown and a printable web page) and a CSV of the counts.");
     if ui.button("Save the session record").clicked() {
         actions.push(Action::Ask(Dialog::SessionRecordFolder));
@@ -663,7 +693,7 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
 }
 
 fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
-    ui.label(theme::subheading("Timer"));
+    a11y::heading(ui, 2, theme::subheading("Timer"));
     let now = view.now;
     match &view.seminar.timer {
         None => {
@@ -714,6 +744,7 @@ fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
 
 /// The room view: what the projector shows, in large type.
 pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
+    a11y::region(ui, "Room view");
     let body = 32.0;
     let heading = 48.0;
     if let Some(timer) = &view.seminar.timer {
@@ -742,7 +773,9 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                     let Some(section) = view.case.sections.get(index) else {
                         return;
                     };
-                    ui.label(
+                    a11y::heading(
+                        ui,
+                        1,
                         RichText::new(&section.heading)
                             .size(heading)
                             .family(theme::bold()),
@@ -773,7 +806,9 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                     let Some(factor) = view.model.factors.get(index) else {
                         return;
                     };
-                    ui.label(
+                    a11y::heading(
+                        ui,
+                        1,
                         RichText::new(format!("{}: {}", factor.group.singular(), factor.name))
                             .size(heading)
                             .family(theme::bold()),
@@ -835,6 +870,7 @@ pub fn show_room_view(ctx: &egui::Context, view: &SeminarView<'_>, actions: &mut
                     seminar_keys(ui, view, actions);
                     room_view_ui(ui, view, actions);
                 });
+            a11y::finish(ui.ctx());
             if ui.input(|i| i.viewport().close_requested()) {
                 actions.push(Action::SetRoomView(false));
             }

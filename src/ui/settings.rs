@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::a11y;
 use super::app::Action;
 use super::theme::{self, ThemeChoice};
 
@@ -34,44 +35,20 @@ pub const TEXT_SIZES: [(f32, &str); 5] = [
     (2.0, "Largest text (200%)"),
 ];
 
-/// The keyboard shortcuts, as (keys, what they do), in the order listed.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Tab, Shift+Tab", "Move to the next or previous control"),
-    (
-        "Enter or Space",
-        "Press the control in focus; cite or un-cite the paragraph in focus",
-    ),
-    ("Escape", "Close the model reference, or this page"),
-    ("N, P", "Next or previous factor, when marking"),
-    (
-        "1, 2, 3, 4",
-        "Verdict: Present, Partly, Missing, Can't tell",
-    ),
-    ("L, M, H", "Confidence: low, medium, high"),
-    ("Ctrl+Enter", "Check your answers"),
-    ("Page Down, Page Up", "Next or previous step in a seminar"),
-    ("R", "Reveal the model's answer in a seminar"),
-    (
-        "Ctrl+Plus, Ctrl+Minus, Ctrl+0",
-        "Larger text, smaller text, standard size",
-    ),
-    ("F11", "Full screen on or off"),
-    ("F1", "This page"),
-];
-
 /// Draws the display and keyboard page.
 pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::region(ui, "Display and keyboard");
         ui.set_max_width(ui.available_width().min(860.0));
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Display and keyboard");
+            a11y::heading(ui, 1, RichText::new("Display and keyboard").heading());
             if ui.button("Close display and keyboard").clicked() {
                 actions.push(Action::CloseSettings);
             }
         });
         ui.label("Your choices are kept for next time.");
         ui.add_space(8.0);
-        ui.label(theme::subheading("Theme"));
+        a11y::heading(ui, 2, theme::subheading("Theme"));
         ui.horizontal_wrapped(|ui| {
             for choice in ThemeChoice::ALL {
                 if ui.radio(settings.theme == choice, choice.label()).clicked() {
@@ -80,7 +57,7 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
             }
         });
         ui.add_space(8.0);
-        ui.label(theme::subheading("Text size"));
+        a11y::heading(ui, 2, theme::subheading("Text size"));
         ui.horizontal_wrapped(|ui| {
             for (zoom, label) in TEXT_SIZES {
                 let selected = (settings.zoom - zoom).abs() < 0.01;
@@ -94,17 +71,17 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
                 .color(theme::colors(ui).secondary_text),
         );
         ui.add_space(8.0);
-        ui.label(theme::subheading("Keyboard shortcuts"));
+        a11y::heading(ui, 2, theme::subheading("Keyboard shortcuts"));
         ui.label("Everything can be done with the keyboard. Letter shortcuts work when you are not typing in a box.");
         egui::Grid::new("shortcuts").num_columns(2).spacing([24.0, 8.0]).striped(true).show(ui, |ui| {
-            for (keys, what) in SHORTCUTS {
-                ui.label(RichText::new(*keys).family(theme::bold()));
-                ui.label(*what);
+            for (keys, what) in super::keymap::help_rows() {
+                ui.label(RichText::new(keys).family(theme::bold()));
+                ui.label(what);
                 ui.end_row();
             }
         });
         ui.add_space(8.0);
-        ui.label(theme::subheading("No time limits"));
+        a11y::heading(ui, 2, theme::subheading("No time limits"));
         ui.label("Nothing in the app times out. The seminar timer is only for the facilitator and never stops anyone working.");
     });
 }

@@ -1,0 +1,112 @@
+//! The rule in ARCHITECTURE.md, checked: `src/domain` is pure. It imports no egui, eframe,
+//! rfd, files, network or clock, and `src/io` never reaches up into the window.
+
+use std::path::Path;
+
+/// Words that must not appear in the code (comments aside) of a layer, with why.
+const DOMAIN_FORBIDDEN: &[(&str, &str)] = &[
+    ("egui", "the window"),
+    ("eframe", "the window"),
+    ("rfd", "file dialogs"),
+    ("std::fs", "files"),
+    ("std::net", "the network"),
+    ("std::io", "files and streams"),
+    ("std::env", "the environment"),
+    ("std::thread", "threads"),
+    ("SystemTime", "the clock"),
+    ("Instant", "the clock"),
+    ("Utc::now", "the clock"),
+    ("Local::now", "the clock"),
+    ("crate::clock", "the clock"),
+    ("crate::io", "the file layer"),
+    ("crate::ui", "the window"),
+];
+
+const IO_FORBIDDEN: &[(&str, &str)] = &[
+    ("egui", "the window"),
+    ("eframe", "the window"),
+    ("rfd", "file dialogs"),
+    ("crate::ui", "the window"),
+];
+
+/// The code of a file with comments and doc comments removed, by line.
+fn code_lines(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| {
+            let code = line.split("//").next().unwrap_or_default();
+            (n + 1, code.to_owned())
+        })
+        .filter(|(_, code)| !code.trim().is_empty())
+        .collect()
+}
+
+/// Whether `word` appears in `code` as a whole path segment, not inside another name.
+fn mentions(code: &str, word: &str) -> bool {
+    code.match_indices(word).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + word.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        boundary(before) && boundary(after)
+    })
+}
+
+fn breaches(folder: &Path, forbidden: &[(&str, &str)]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} has Rust files", folder.display());
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (line, code) in code_lines(&text) {
+            for (word, what) in forbidden {
+                if mentions(&code, word) {
+                    found.push(format!(
+                        "{}:{line}: uses {word} ({what}): {}",
+                        file.display(),
+                        code.trim()
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_domain_imports_no_window_files_network_or_clock() {
+    let found = breaches(Path::new("src/domain"), DOMAIN_FORBIDDEN);
+    assert!(
+        found.is_empty(),
+        "src/domain must stay pure (ARCHITECTURE.md, \"The rule\"):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_file_layer_never_reaches_into_the_window() {
+    let found = breaches(Path::new("src/io"), IO_FORBIDDEN);
+    assert!(
+        found.is_empty(),
+        "src/io must not depend on the window:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_finds_a_breach_when_there_is_one() {
+    // The checker itself, on text that breaks the rule and text that only looks like it.
+    let bad = "use std::fs::read;\nlet t = chrono::Utc::now();";
+    let lines = code_lines(bad);
+    assert!(mentions(&lines[0].1, "std::fs"));
+    assert!(mentions(&lines[1].1, "Utc::now"));
+    assert!(!mentions("let regui = 1;", "egui"), "inside another name");
+    assert!(
+        code_lines("// egui is not used here").is_empty(),
+        "comments aside"
+    );
+}
