@@ -39,6 +39,7 @@ const BUNDLED: &[(&str, &str)] = bundled![
     "nhs-national-programme-for-it.ron",
     "transforming-rehabilitation.ron",
     "test-and-trace.ron",
+    "grenfell-response.ron",
     "virginia-childrens-services.ron",
     "hospital-discharge.ron",
     "school-move.ron",
