@@ -9,6 +9,7 @@ use egui::{Color32, RichText, Sense};
 
 use crate::domain::{Case, Passage, PassageId, Source};
 
+use super::a11y;
 use super::lazy::Lazy;
 use super::theme;
 
@@ -67,7 +68,8 @@ pub fn case_text_ui(
     scroll_to: Option<&PassageId>,
 ) -> Option<PassageId> {
     let mut toggled = None;
-    ui.heading(&case.title);
+    a11y::region(ui, "Case text");
+    a11y::heading(ui, 1, RichText::new(&case.title).heading());
     ui.label(
         RichText::new(format!(
             "{} · {} minutes · {}",
@@ -109,7 +111,7 @@ pub fn case_text_ui(
                 Some(period) => format!("{} ({period})", section.heading),
                 None => section.heading.clone(),
             };
-            ui.label(theme::subheading(heading)).rect
+            a11y::heading(ui, 2, theme::subheading(heading)).rect
         });
         for passage in &section.passages {
             reading_order += 1;
@@ -132,7 +134,7 @@ pub fn case_text_ui(
         }
     }
     ui.add_space(12.0);
-    ui.label(theme::subheading("Sources"));
+    a11y::heading(ui, 2, theme::subheading("Sources"));
     for (number, source) in case.sources.iter().enumerate() {
         let number = number + 1;
         lazy.block(ui, ("source", number), false, row * 2.0, |ui| {
@@ -153,7 +155,9 @@ fn source_ui(ui: &mut egui::Ui, number: usize, source: &Source) -> egui::Rect {
         line.push_str(&format!(" ({reference})"));
     }
     line.push('.');
-    ui.horizontal_wrapped(|ui| {
+    // The link goes on a line of its own: a link that wraps within a line of other
+    // widgets leaves a nameless, focusable piece for each extra row (egui 0.37).
+    ui.vertical(|ui| {
         ui.label(RichText::new(line).small());
         if let Some(link) = &source.link {
             let response = ui.hyperlink_to(RichText::new(link).small(), link);

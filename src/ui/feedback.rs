@@ -9,6 +9,7 @@ use crate::domain::{
     Attempt, Case, FactorFeedback, FactorId, Feedback, FeedbackTone, Model, PassageId, Verdict,
 };
 
+use super::a11y;
 use super::app::{Action, Dialog};
 use super::case_text::{Highlight, case_text_ui};
 use super::lazy::Lazy;
@@ -93,8 +94,9 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         focus,
         history,
     } = *view;
+    a11y::region(ui, "Feedback");
     ui.add_space(6.0);
-    ui.label(RichText::new("Feedback from the model").heading());
+    a11y::heading(ui, 1, RichText::new("Feedback from the model").heading());
     let summary = match feedback.agreement_percent() {
         Some(percent) => format!(
             "You agreed with the model on {percent}% of the {} scored factors.",
@@ -123,11 +125,11 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
     ui.label(RichText::new("Credit: the same verdict is full credit; one step apart (such as Present and Partly) is half.").small().color(theme::colors(ui).secondary_text));
 
     ui.add_space(8.0);
-    ui.label(theme::subheading("The case at a glance"));
+    a11y::heading(ui, 2, theme::subheading("The case at a glance"));
     profile_ui(ui, model, feedback);
 
     ui.add_space(8.0);
-    ui.label(theme::subheading("Factor by factor"));
+    a11y::heading(ui, 2, theme::subheading("Factor by factor"));
     ui.label(
         RichText::new("Answers you were sure of but differ from the model come first.")
             .color(theme::colors(ui).secondary_text),
@@ -154,7 +156,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
             checks.join(", then ")
         ));
     }
-    ui.label(theme::subheading("What next"));
+    a11y::heading(ui, 2, theme::subheading("What next"));
     ui.horizontal_wrapped(|ui| {
         if let Some(first) = feedback.factors.first()
             && ui.button("Change your answers").clicked()
@@ -377,7 +379,7 @@ fn factor_card_ui(
                                 .color(theme::colors(ui).on_strong),
                         );
                     });
-                ui.label(theme::subheading(&factor.name));
+                a11y::heading(ui, 3, theme::subheading(&factor.name));
             });
             let other = answer.contested.as_ref().map(|c| c.other_verdict);
             ui.label(RichText::new(item.headline(other)).family(theme::bold()));
@@ -387,22 +389,34 @@ fn factor_card_ui(
                         .color(theme::colors(ui).error),
                 );
             }
-            ui.label(RichText::new("Why the model reads it this way").family(theme::bold()));
+            a11y::heading(
+                ui,
+                4,
+                RichText::new("Why the model reads it this way").family(theme::bold()),
+            );
             ui.label(&answer.rationale);
             if let Some(contested) = &answer.contested {
-                ui.label(
+                a11y::heading(
+                    ui,
+                    4,
                     RichText::new(format!("The other reading: {}", contested.other_verdict))
                         .family(theme::bold()),
                 );
                 ui.label(&contested.other_rationale);
-                ui.label(RichText::new("Why people disagree").family(theme::bold()));
+                a11y::heading(
+                    ui,
+                    4,
+                    RichText::new("Why people disagree").family(theme::bold()),
+                );
                 ui.label(&contested.why);
             }
             evidence_lines_ui(ui, case, "Evidence you found", &item.found);
             evidence_lines_ui(ui, case, "Evidence you missed", &item.missed);
             evidence_lines_ui(ui, case, "Other paragraphs you cited", &item.extra);
             if let Some(changed) = &answer.would_have_changed {
-                ui.label(
+                a11y::heading(
+                    ui,
+                    4,
                     RichText::new("What working collaboratively would have changed")
                         .family(theme::bold()),
                 );
@@ -413,7 +427,7 @@ fn factor_card_ui(
                 .map(|m| m.note.as_str())
                 .filter(|n| !n.is_empty())
             {
-                ui.label(RichText::new("Your note").family(theme::bold()));
+                a11y::heading(ui, 4, RichText::new("Your note").family(theme::bold()));
                 ui.label(note);
             }
             ui.label(RichText::new(format!("What the factor means: {}", factor.summary)).italics());
@@ -441,7 +455,7 @@ fn evidence_lines_ui(ui: &mut egui::Ui, case: &Case, heading: &str, passages: &[
     if passages.is_empty() {
         return;
     }
-    ui.label(RichText::new(heading).family(theme::bold()));
+    a11y::heading(ui, 4, RichText::new(heading).family(theme::bold()));
     for id in passages {
         if let Some(passage) = case.passage(id) {
             ui.label(format!(

@@ -5,6 +5,7 @@ use crate::domain::progress::{CheckedAttempt, Progress};
 use crate::domain::{Attempt, Model};
 use crate::io::LoadedCase;
 
+use super::a11y;
 use super::app::Action;
 use super::lazy::Lazy;
 use super::theme;
@@ -18,7 +19,8 @@ pub fn library_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.heading("Cases");
+        a11y::region(ui, "Cases");
+        a11y::heading(ui, 1, egui::RichText::new("Cases").heading());
         ui.label(
             "Read a case, decide whether each factor of the collaborative working model was present, \
              partly present or missing, and point to the evidence. Then check your answers against the model.",
@@ -97,7 +99,7 @@ fn card_ui(ui: &mut egui::Ui, loaded: &LoadedCase, state: &CardState, actions: &
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(theme::subheading(&case.title));
+            a11y::heading(ui, 2, theme::subheading(&case.title));
             ui.label(
                 egui::RichText::new(format!(
                     "{} · {} minutes · {} · {} passages",

@@ -5,6 +5,7 @@ use egui::RichText;
 
 use crate::domain::{Attempt, Case, Confidence, FactorId, Model, Verdict};
 
+use super::a11y;
 use super::app::Action;
 use super::case_text::{Highlight, case_text_ui};
 use super::lazy::Lazy;
@@ -68,6 +69,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     let marked = attempt.map_or(0, |a| a.marked_count(model));
     let total = model.factors.len();
 
+    a11y::region(ui, "Marking");
     ui.add_space(6.0);
     // Bring the warning into view once, when it first appears.
     let scrolled = egui::Id::unique("unmarked_warning_scrolled");
@@ -100,7 +102,11 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         }
     });
     ui.separator();
-    ui.label(RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
+    a11y::heading(
+        ui,
+        2,
+        RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading(),
+    );
     ui.label(&factor.summary);
     if ui
         .link(format!("What {} means, with questions to ask", factor.name))
@@ -176,7 +182,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     }
     ui.add_space(12.0);
     ui.separator();
-    ui.label(theme::subheading("All factors"));
+    a11y::heading(ui, 2, theme::subheading("All factors"));
     // Mostly below the fold beside a long case: rows out of view are not laid out.
     let mut rows = Lazy::begin(ui, "all factors", model.factors.len());
     for (index, f) in model.factors.iter().enumerate() {

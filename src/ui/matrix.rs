@@ -7,6 +7,7 @@ use egui::{Color32, RichText};
 use crate::domain::casebook::short_title;
 use crate::domain::{Audience, Case, CaseFilter, Length, Model, Verdict};
 
+use super::a11y;
 use super::app::Action;
 use super::theme;
 
@@ -18,7 +19,8 @@ pub fn matrix_ui(
     filter: CaseFilter,
     actions: &mut Vec<Action>,
 ) {
-    ui.heading("Cases by factor");
+    a11y::region(ui, "Cases by factor");
+    a11y::heading(ui, 1, RichText::new("Cases by factor").heading());
     ui.label(
         "The model's reading of each factor in each case. Choose a cell to open that case at that factor. \
          Use it to pick cases that show a factor present and cases that show it missing.",

@@ -6,6 +6,7 @@ use egui::RichText;
 
 use crate::io::{FileError, Position};
 
+use super::a11y;
 use super::app::Action;
 use super::theme;
 
@@ -29,13 +30,14 @@ pub fn problems_ui(
 ) {
     let colors = theme::colors(ui);
     let frame = egui::Frame::new()
+    a11y::region(ui, "Problems");
         .stroke(egui::Stroke::new(4.0, colors.error))
         .inner_margin(12.0)
         .outer_margin(egui::Margin::symmetric(0, 6));
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(theme::subheading("There is a problem"));
+            a11y::heading(ui, 2, theme::subheading("There is a problem"));
             if ui.button("Hide problems").clicked() {
                 actions.push(Action::SetProblemsVisible(false));
             }

@@ -4,6 +4,7 @@
 use crate::domain::casebook::{self, FactorCoverage, short_title};
 use crate::domain::{Case, Factor, FactorGroup, FactorId, Model};
 
+use super::a11y;
 use super::app::Action;
 use super::theme;
 
@@ -17,9 +18,14 @@ pub fn reference_ui(
 ) {
     let coverage = casebook::coverage(model, cases);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::region(ui, "Model reference");
         ui.set_max_width(ui.available_width().min(900.0));
         ui.horizontal(|ui| {
-            ui.heading(format!("The model: {}", model.title));
+            a11y::heading(
+                ui,
+                1,
+                egui::RichText::new(format!("The model: {}", model.title)).heading(),
+            );
             if ui.button("Back").clicked() {
                 actions.push(Action::CloseReference);
             }
@@ -31,13 +37,13 @@ pub fn reference_ui(
                 .stroke(egui::Stroke::new(2.0, theme::colors(ui).blue))
                 .inner_margin(12.0)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
+                    a11y::heading(ui, 2, egui::RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading());
                     factor_detail_ui(ui, model, factor, &coverage, actions);
                 });
         }
         for group in [FactorGroup::Foundation, FactorGroup::WayIn] {
             ui.add_space(12.0);
-            ui.label(egui::RichText::new(group.heading()).heading());
+            a11y::heading(ui, 2, egui::RichText::new(group.heading()).heading());
             ui.label(egui::RichText::new(group.explanation()).color(theme::colors(ui).secondary_text));
             // The factor opened above is not repeated here.
             for factor in model.group(group).filter(|f| Some(&f.id) != focus) {
@@ -48,13 +54,13 @@ pub fn reference_ui(
             }
         }
         ui.add_space(12.0);
-        ui.label(egui::RichText::new("Barriers").heading());
+        a11y::heading(ui, 2, egui::RichText::new("Barriers").heading());
         ui.label(
             egui::RichText::new("What Miles said gets in the way. She added that the benefits of collaboration outweigh its costs, so it is worth persisting.")
                 .color(theme::colors(ui).secondary_text),
         );
         for barrier in &model.barriers {
-            ui.label(theme::subheading(&barrier.name));
+            a11y::heading(ui, 3, theme::subheading(&barrier.name));
             ui.label(&barrier.summary);
         }
     });
@@ -116,6 +122,9 @@ fn cases_line_ui(
         if cases.is_empty() {
             ui.label("none in the library yet.");
         }
+        // A link that wraps within the line would leave a nameless, focusable piece for
+        // each extra row (egui 0.37); each title moves to the next line whole instead.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         for case in cases {
             let title = short_title(case);
             let response = ui.link(title);
@@ -129,7 +138,7 @@ fn cases_line_ui(
 }
 
 fn list_ui(ui: &mut egui::Ui, heading: &str, items: &[String]) {
-    ui.label(egui::RichText::new(heading).family(theme::bold()));
+    a11y::heading(ui, 3, egui::RichText::new(heading).family(theme::bold()));
     for item in items {
         ui.horizontal_wrapped(|ui| {
             ui.label("•");

@@ -6,6 +6,7 @@ use egui::RichText;
 use crate::domain::progress::ReviewQuestion;
 use crate::domain::{Case, CaseId, FactorId, Model, Verdict};
 
+use super::a11y;
 use super::app::Action;
 use super::theme;
 
@@ -39,7 +40,8 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
     let state = view.state;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(860.0));
-        ui.heading("Review");
+        a11y::region(ui, "Review");
+        a11y::heading(ui, 1, RichText::new("Review").heading());
         let (Some((_, factor_id)), Some(case)) = (&state.item, view.case) else {
             ui.label("Nothing is due for review. Check a case, and the factors you misjudge will come back here to practise.");
             if ui.button("Back to my record").clicked() {
@@ -92,7 +94,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
                 let (edge, heading) = if right { (theme::colors(ui).green, "Right") } else { (theme::colors(ui).error, "Not quite") };
                 egui::Frame::new().stroke(egui::Stroke::new(3.0, edge)).inner_margin(10.0).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(RichText::new(heading).size(22.0).family(theme::bold()));
+                    a11y::heading(ui, 2, RichText::new(heading).size(22.0).family(theme::bold()));
                     for (factor, verdict) in &question.accepted {
                         let name = view.model.factor_name(factor);
                         ui.label(format!("This paragraph shows {name}: the model reads it as {} in this case.", verdict.label().to_lowercase()));

@@ -1,6 +1,7 @@
 //! The bar across the top of every screen: where you are, the library, the model
 //! reference, opening files, and the problems count.
 
+use super::a11y;
 use super::app::{Action, Dialog, Screen};
 use super::theme;
 
@@ -13,6 +14,7 @@ pub fn top_bar_ui(
     problems_visible: bool,
     actions: &mut Vec<Action>,
 ) {
+    a11y::landmark(ui, egui::accesskit::Role::Navigation, "Screens");
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         // In a narrow window (or at large text) the name is left to the window title, so

@@ -1,0 +1,146 @@
+//! What a screen reader finds besides the controls: headings with levels, and the panes
+//! as named regions in the order they sit on screen.
+//!
+//! egui gives every label the role of plain text and every panel an unnamed pane, and it
+//! lists panels in the order they were drawn (a right-hand panel before the central one).
+//! These helpers write the AccessKit nodes directly, so Orca, NVDA, Narrator and VoiceOver
+//! can move by heading and by region. They cost nothing when no screen reader is on:
+//! egui builds no accessibility tree then.
+
+use egui::accesskit::Role;
+
+/// Draws `text` as a label (styled as given, so the look does not change) and exposes it
+/// as a heading of `level`: 1 for a screen's title, 2 for its sections, 3 below those.
+pub fn heading(
+    ui: &mut egui::Ui,
+    level: usize,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Response {
+    let response = ui.label(text);
+    mark_heading(&response, level);
+    response
+}
+
+/// Exposes an existing widget (a label, a collapsing header's title) as a heading of
+/// `level`, counted from 1. Its text becomes the heading's name.
+pub fn mark_heading(response: &egui::Response, level: usize) {
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        // A label carries its text as its value; a heading is named by it.
+        if node.role() == Role::Label
+            && let Some(text) = node.value().map(str::to_owned)
+        {
+            node.clear_value();
+            node.set_label(text);
+        }
+        node.set_role(Role::Heading);
+        // AccessKit counts levels from 0 (ARIA's aria-level 1 is AccessKit's 0).
+        node.set_level(level.saturating_sub(1));
+    });
+}
+
+/// The heading level a node reports, counted from 1 as a screen reader says it, or `None`
+/// when it is not a heading.
+pub fn heading_level(node: &egui::accesskit::Node) -> Option<usize> {
+    (node.role() == Role::Heading).then(|| node.level().unwrap_or(0) + 1)
+}
+
+/// One named region drawn this pass, kept until [`finish`] puts the regions in order.
+#[derive(Clone, Copy)]
+struct Region {
+    pass: u64,
+    parent: egui::Id,
+    id: egui::Id,
+    rect: egui::Rect,
+}
+
+fn regions_id(ctx: &egui::Context) -> egui::Id {
+    egui::Id::unique(("a11y regions", ctx.viewport_id()))
+}
+
+/// Names the panel that `ui` is drawn in as a region called `label` (a landmark a screen
+/// reader can jump to), so a listener knows which pane is which. Call it from inside the
+/// panel; [`finish`] then orders the regions as they sit on screen.
+pub fn region(ui: &egui::Ui, label: &str) {
+    landmark(ui, Role::Region, label);
+}
+
+/// Like [`region`], with a landmark role of its own: [`Role::Navigation`] for the bar of
+/// screens, say.
+pub fn landmark(ui: &egui::Ui, role: Role, label: &str) {
+    // A window stands in for a panel where a second viewport is shown inside the first.
+    let Some(panel) = ui
+        .stack()
+        .iter()
+        .find(|s| s.is_panel_ui() || s.kind() == Some(egui::UiKind::Window))
+    else {
+        return;
+    };
+    let named = ui.ctx().accesskit_node_builder(panel.unique_id, |node| {
+        node.set_role(role);
+        node.set_label(label);
+    });
+    if named.is_none() {
+        return;
+    }
+    let Some(parent) = panel.parent.as_ref().map(|p| p.unique_id) else {
+        return;
+    };
+    let region = Region {
+        pass: ui.ctx().cumulative_pass_nr(),
+        parent,
+        id: panel.unique_id,
+        rect: panel.max_rect,
+    };
+    let id = regions_id(ui.ctx());
+    ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_default::<Vec<Region>>(id).push(region);
+    });
+}
+
+/// Puts the named regions of this viewport in reading order: top to bottom, then left to
+/// right, as they sit on screen, rather than the order egui drew them in. Call once per
+/// viewport, after every panel is drawn.
+pub fn finish(ctx: &egui::Context) {
+    let id = regions_id(ctx);
+    let pass = ctx.cumulative_pass_nr();
+    let regions: Vec<Region> = ctx
+        .data_mut(|d| d.remove_temp::<Vec<Region>>(id))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.pass == pass)
+        .collect();
+    let mut parents: Vec<egui::Id> = Vec::new();
+    for region in &regions {
+        if !parents.contains(&region.parent) {
+            parents.push(region.parent);
+        }
+    }
+    for parent in parents {
+        if !ctx.has_accesskit_node(parent) {
+            continue;
+        }
+        let mut ordered: Vec<&Region> = regions.iter().filter(|r| r.parent == parent).collect();
+        ordered.sort_by(|a, b| {
+            (a.rect.top().round(), a.rect.left().round())
+                .partial_cmp(&(b.rect.top().round(), b.rect.left().round()))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let wanted: Vec<_> = ordered.iter().map(|r| r.id.accesskit_id()).collect();
+        ctx.accesskit_node_builder(parent, |node| {
+            let mut children = node.children().to_vec();
+            let slots: Vec<usize> = children
+                .iter()
+                .enumerate()
+                .filter(|(_, child)| wanted.contains(child))
+                .map(|(slot, _)| slot)
+                .collect();
+            let present: Vec<_> = wanted.iter().filter(|id| children.contains(id)).collect();
+            for (slot, child) in slots.into_iter().zip(present) {
+                if let Some(place) = children.get_mut(slot) {
+                    *place = *child;
+                }
+            }
+            node.set_children(children);
+        });
+    }
+}
