@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::domain::Model;
-use crate::io::lint::lint;
-use crate::io::{CaseOrigin, load_paths};
+use crate::io::lint::{built_in_id, lint};
+use crate::io::load::read_text;
+use crate::io::{CaseOrigin, bundled_cases, load_paths};
 
 /// The command line, as clap reads it.
 #[derive(Debug, clap::Parser)]
@@ -63,13 +64,17 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
 /// A subcommand.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Check case files for authors: prints each problem with its file, line and column.
+    /// Check case files (and attempt files) for authors: prints each problem with its
+    /// file, line and column, warnings first and errors last, then a summary.
     ///
     /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
     Check {
         /// How to print the results: text for people, json for scripts.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Print only errors, not warnings (the summary still counts the warnings).
+        #[arg(long)]
+        errors_only: bool,
         /// Case files or folders of case files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -93,65 +98,126 @@ struct Finding {
     message: String,
 }
 
-/// Runs `check` on the paths, writing problems and a summary to `out`.
-pub fn check(paths: &[PathBuf], model: &Model, format: Format, out: &mut impl Write) -> ExitCode {
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Runs `check` on the paths, writing problems and a summary to `out`: warnings first,
+/// then errors, so the errors are never lost above a long list of warnings. With
+/// `errors_only`, warnings are counted but not listed.
+pub fn check(
+    paths: &[PathBuf],
+    model: &Model,
+    format: Format,
+    errors_only: bool,
+    out: &mut impl Write,
+) -> ExitCode {
     let report = load_paths(paths, model);
-    let mut findings: Vec<Finding> = report
-        .errors
-        .iter()
-        .flat_map(|error| {
-            error.problems.iter().map(|p| Finding {
-                file: error.file.clone(),
-                position: p.position,
-                warning: false,
-                message: p.kind.to_string(),
-            })
-        })
-        .collect();
+    let built_in = bundled_cases(model);
+    let mut findings: Vec<Finding> = Vec::new();
     for loaded in &report.cases {
         let CaseOrigin::File(path) = &loaded.origin else {
             continue;
         };
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
+        let file = path.display().to_string();
+        let text = match read_text(path) {
+            Ok(text) => text,
+            Err(error) => {
+                // The file was read a moment ago; say so if it cannot be read again.
+                findings.extend(error.problems.iter().map(|p| Finding {
+                    file: file.clone(),
+                    position: p.position,
+                    warning: true,
+                    message: format!("Warnings were not checked: {}", p.kind),
+                }));
+                continue;
+            }
         };
-        for warning in lint(&loaded.case, model, &text) {
-            findings.push(Finding {
-                file: path.display().to_string(),
-                position: warning.position,
-                warning: true,
-                message: warning.kind.to_string(),
-            });
+        let mut warnings = lint(&loaded.case, model, &text);
+        warnings.extend(built_in_id(&loaded.case, path, &text, &built_in.cases));
+        warnings.sort_by_key(|w| w.position);
+        findings.extend(warnings.into_iter().map(|warning| Finding {
+            file: file.clone(),
+            position: warning.position,
+            warning: true,
+            message: warning.kind.to_string(),
+        }));
+    }
+    let mut not_checked = 0;
+    for error in &report.errors {
+        if error.problems.iter().all(|p| p.kind.is_passed_over()) {
+            not_checked += 1;
         }
+        findings.extend(error.problems.iter().map(|p| Finding {
+            file: error.file.clone(),
+            position: p.position,
+            warning: false,
+            message: p.kind.to_string(),
+        }));
     }
     let errors = findings.iter().filter(|f| !f.warning).count();
     let warnings = findings.len() - errors;
     let files = report.files_read;
-    let valid = report.cases.len();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let mut summary = if report.errors.is_empty() {
-        format!("Checked {}: all valid.", plural(files, "file"))
+    let valid = report.cases.len() + report.attempts.len();
+    let kinds = if report.attempts.is_empty() {
+        String::new()
     } else {
         format!(
-            "Checked {}: {} valid, {} found.",
-            plural(files, "file"),
-            valid,
-            plural(errors, "problem")
+            " ({} and {})",
+            plural(report.cases.len(), "case"),
+            plural(report.attempts.len(), "attempt file")
         )
     };
-    if warnings > 0 {
-        summary.push_str(&format!(" {} to consider.", plural(warnings, "warning")));
+    let problems_in_files = errors
+        - report
+            .errors
+            .iter()
+            .filter(|e| e.problems.iter().all(|p| p.kind.is_passed_over()))
+            .map(|e| e.problems.len())
+            .sum::<usize>();
+    let why = if not_checked == 1 {
+        "the message above says why"
+    } else {
+        "the messages above say why"
+    };
+    let mut summary = if files == 0 {
+        format!("Nothing was checked: {why}.")
+    } else if problems_in_files == 0 {
+        format!("Checked {}{kinds}: all valid.", plural(files, "file"))
+    } else {
+        format!(
+            "Checked {}{kinds}: {} valid, {} found.",
+            plural(files, "file"),
+            valid,
+            plural(problems_in_files, "problem")
+        )
+    };
+    if files > 0 && not_checked > 0 {
+        summary.push_str(&format!(
+            " {} not checked: {why}.",
+            if not_checked == 1 {
+                "1 path was".to_owned()
+            } else {
+                format!("{not_checked} paths were")
+            },
+        ));
     }
+    if warnings > 0 {
+        summary.push_str(&format!(" {} to consider", plural(warnings, "warning")));
+        summary.push_str(if errors_only {
+            " (not shown: --errors-only)."
+        } else {
+            "."
+        });
+    }
+    let shown = findings.iter().filter(|f| !(errors_only && f.warning));
     let text = match format {
         Format::Text => {
-            let mut lines: Vec<String> = findings
-                .iter()
+            let mut lines: Vec<String> = shown
                 .map(|f| {
                     let at = f.position.map_or(String::new(), |p| format!("{p}:"));
                     let kind = if f.warning { " warning:" } else { "" };
@@ -162,8 +228,7 @@ pub fn check(paths: &[PathBuf], model: &Model, format: Format, out: &mut impl Wr
             lines.join("\n") + "\n"
         }
         Format::Json => {
-            let items: Vec<serde_json::Value> = findings
-                .iter()
+            let items: Vec<serde_json::Value> = shown
                 .map(|f| {
                     serde_json::json!({
                         "file": f.file,
@@ -176,9 +241,12 @@ pub fn check(paths: &[PathBuf], model: &Model, format: Format, out: &mut impl Wr
                 .collect();
             let value = serde_json::json!({
                 "files": files,
+                "cases": report.cases.len(),
+                "attempt_files": report.attempts.len(),
                 "valid": valid,
                 "errors": errors,
                 "warnings": warnings,
+                "not_checked": not_checked,
                 "problems": items,
                 "summary": summary,
             });

@@ -16,9 +16,17 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Check { paths, format }) => {
-            check(&paths, &model, format, &mut std::io::stdout().lock())
-        }
+        Some(Command::Check {
+            paths,
+            format,
+            errors_only,
+        }) => check(
+            &paths,
+            &model,
+            format,
+            errors_only,
+            &mut std::io::stdout().lock(),
+        ),
         None => {
             // The bundled cases are read while the window and its graphics are made.
             let bundled = std::thread::Builder::new()

@@ -30,7 +30,7 @@ fn an_attempt_file_round_trips() {
     let model = model();
     let case = bundled("universal-credit");
     let attempt = sample(&case);
-    let text = attempt_file::to_text(&attempt, Some("Table 2"));
+    let text = attempt_file::to_text(&attempt, Some("Table 2")).unwrap();
     let record = attempt_file::parse(&text, "a.ron", &model).unwrap();
     assert_eq!(record.attempt, attempt);
     assert_eq!(record.participant.as_deref(), Some("Table 2"));
@@ -42,7 +42,7 @@ fn each_reason_for_setting_an_attempt_aside() {
     let case = bundled("universal-credit");
     let other = bundled("virginia-childrens-services");
     let mut gathered = Gathered::default();
-    let good = attempt_file::to_text(&sample(&case), None);
+    let good = attempt_file::to_text(&sample(&case), None).unwrap();
 
     gathered.offer(attempt_file::parse(&good, "good.ron", &model), &case);
     // The same marks again, in another file.
@@ -50,7 +50,7 @@ fn each_reason_for_setting_an_attempt_aside() {
     // Another case.
     gathered.offer(
         attempt_file::parse(
-            &attempt_file::to_text(&sample(&other), None),
+            &attempt_file::to_text(&sample(&other), None).unwrap(),
             "other.ron",
             &model,
         ),
@@ -60,7 +60,11 @@ fn each_reason_for_setting_an_attempt_aside() {
     let mut old = sample(&case);
     old.case_version = case.version + 1;
     gathered.offer(
-        attempt_file::parse(&attempt_file::to_text(&old, None), "old.ron", &model),
+        attempt_file::parse(
+            &attempt_file::to_text(&old, None).unwrap(),
+            "old.ron",
+            &model,
+        ),
         &case,
     );
     // Broken: a syntax error, with its position.
@@ -104,14 +108,18 @@ fn two_different_anonymous_attempts_are_both_counted() {
     let mut gathered = Gathered::default();
     gathered.offer(
         attempt_file::parse(
-            &attempt_file::to_text(&sample(&case), None),
+            &attempt_file::to_text(&sample(&case), None).unwrap(),
             "1.ron",
             &model,
         ),
         &case,
     );
     gathered.offer(
-        attempt_file::parse(&attempt_file::to_text(&second, None), "2.ron", &model),
+        attempt_file::parse(
+            &attempt_file::to_text(&second, None).unwrap(),
+            "2.ron",
+            &model,
+        ),
         &case,
     );
     assert_eq!((gathered.accepted.len(), gathered.rejected.len()), (2, 0));

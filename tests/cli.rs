@@ -2,15 +2,57 @@
 
 #![expect(clippy::expect_used, reason = "a test helper should fail loudly")]
 
+use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
+/// Longest a `check` may take on anything here before it counts as hung.
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// Runs `check`, killing it and failing the test if it runs past [`LIMIT`]: a hang is
+/// caught, not waited on for ever.
 fn check(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_collab-casebook"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_collab-casebook"))
         .arg("check")
         .args(args)
-        .output()
-        .expect("the binary runs")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Read both pipes while waiting, so a child with a lot to say cannot block on them.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::Builder::new()
+            .name("check output".to_owned())
+            .spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    pipe.read_to_end(&mut bytes).ok();
+                }
+                bytes
+            })
+            .expect("a thread starts")
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the child can be waited on") {
+            break status;
+        }
+        if started.elapsed() > LIMIT {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("check {args:?} was still running after {LIMIT:?}, so it was stopped");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout is read"),
+        stderr: stderr.join().expect("stderr is read"),
+    }
 }
 
 fn stdout(output: &Output) -> String {
@@ -215,6 +257,42 @@ const BROKEN: &[Expectation] = &[
         "cites the source \"composite\" twice",
     ),
     ("file-link.ron", Some((107, 13)), "is not a web address"),
+    // Messages that point the author the right way.
+    (
+        "decimal-version.ron",
+        Some((5, 15)),
+        "The version is a whole number, such as 2, with no decimal point",
+    ),
+    (
+        "newer-format.ron",
+        Some((3, 5)),
+        "This file is format 2; this version of the app reads format 1",
+    ),
+    (
+        "old-format-missing-field.ron",
+        Some((3, 5)),
+        "This file is format 0; this version of the app reads format 1",
+    ),
+    (
+        "curly-quotes.ron",
+        Some((6, 12)),
+        "starts with a curly quote (\u{201c}), as word processors write. Put text in straight double quotes",
+    ),
+    (
+        "curly-closing-quote.ron",
+        Some((7, 15)),
+        "has a curly quote (\u{201d}) where a straight double quote (\") belongs",
+    ),
+    (
+        "single-quotes.ron",
+        Some((6, 12)),
+        "Text goes in straight double quotes (\"like this\"), not single quotes",
+    ),
+    (
+        "not-a-case.ron",
+        Some((2, 1)),
+        "Expected a bracketed item here: Case(...)",
+    ),
 ];
 
 #[test]
@@ -304,16 +382,18 @@ fn a_missing_path_and_a_folder_without_cases_are_named() {
         "{out}"
     );
     assert!(out.contains("The folder has no case files"), "{out}");
+    assert!(
+        out.contains("Nothing was checked: the messages above say why."),
+        "{out}"
+    );
+    assert!(!out.contains("Checked 0 files"), "{out}");
 }
 
 #[test]
 fn wrong_usage_exits_2() {
     let output = check(&[]);
     assert_eq!(output.status.code(), Some(2));
-    let output = Command::new(env!("CARGO_BIN_EXE_collab-casebook"))
-        .args(["check", "--no-such-flag", "scenarios"])
-        .output()
-        .unwrap();
+    let output = check(&["--no-such-flag", "scenarios"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(Path::new("scenarios").is_dir());
 }
@@ -404,24 +484,38 @@ fn awkward_folders_never_hang_or_crash() {
     for n in 0..2100 {
         std::fs::write(dir.path().join(format!("case-{n:04}.ron")), "Case(").unwrap();
     }
-    // A link to its own folder, and a link that points to itself.
-    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("self.ron"), dir.path().join("self.ron")).unwrap();
+    // A link to its own folder, and a link that points to itself, named to be found
+    // before the limit stops the search.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("a-loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a-self.ron"), dir.path().join("a-self.ron"))
+        .unwrap();
     // A name that is not UTF-8.
     let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.ron");
     std::fs::write(dir.path().join(odd), "not a case").unwrap();
 
-    let started = std::time::Instant::now();
+    // `check` stops the child and fails at the time limit, so a hang is caught.
     let output = check(&[dir.path().to_str().unwrap()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
-        "it finished"
-    );
-    assert!(
         out.contains("more than 2000 case files"),
         "the bound is named"
+    );
+    let looped = dir.path().join("a-loop");
+    assert!(
+        out.contains(&format!(
+            "{}: This is a link back to {}",
+            looped.display(),
+            dir.path().display()
+        )),
+        "the looping link is named: {out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{}: The file could not be read",
+            dir.path().join("a-self.ron").display()
+        )),
+        "the link to itself is named: {out}"
     );
     assert!(
         output.stderr.is_empty(),
@@ -463,4 +557,288 @@ fn of_many_files_with_one_case_id_the_first_in_order_is_kept() {
         );
         assert!(out.contains(&expected), "{expected:?} in\n{out}");
     }
+}
+
+/// Makes a named pipe (FIFO) at `path`. Reading one with no writer waits for ever.
+fn make_fifo(path: &Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_named_pipe_is_named_and_skipped_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("x.ron");
+    make_fifo(&pipe);
+    let folder = dir.path().join("cases");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy("docs/example-case.ron", folder.join("good.ron")).unwrap();
+    make_fifo(&folder.join("y.ron"));
+    let said = |path: &Path| {
+        format!(
+            "{}: This is a named pipe (FIFO), not an ordinary file, so it was not read.",
+            path.display()
+        )
+    };
+
+    // Named directly.
+    let output = check(&[pipe.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains(&said(&pipe)), "{out}");
+    assert!(
+        out.contains("Nothing was checked: the message above says why."),
+        "{out}"
+    );
+
+    // Inside a folder: the case beside it is still checked.
+    let output = check(&[folder.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains(&said(&folder.join("y.ron"))), "{out}");
+    assert!(
+        out.contains("Checked 1 file: all valid. 1 path was not checked"),
+        "{out}"
+    );
+
+    // As JSON.
+    let output = check(&["--format", "json", pipe.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["files"], 0);
+    assert_eq!(value["not_checked"], 1);
+    assert_eq!(value["problems"][0]["file"], pipe.display().to_string());
+    assert!(
+        value["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("This is a named pipe (FIFO)")
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn exactly_2000_cases_and_a_readme_are_all_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..2000 {
+        std::fs::write(dir.path().join(format!("case-{n:04}.ron")), "Case(").unwrap();
+    }
+    std::fs::write(dir.path().join("README.md"), "About these cases").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "Not a case").unwrap();
+    let output = check(&["--errors-only", dir.path().to_str().unwrap()]);
+    let out = stdout(&output);
+    assert!(!out.contains("more than 2000"), "only case files count");
+    assert!(
+        out.contains("Checked 2000 files: 0 valid, 2000 problems found."),
+        "{}",
+        out.lines().last().unwrap_or_default()
+    );
+}
+
+#[test]
+fn deep_folders_are_named_and_linked_folders_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().join("top");
+    // Six folders down is searched; seven is not, and says so.
+    let six = (1..=6).fold(top.clone(), |path, n| path.join(format!("level-{n}")));
+    let seven = six.join("level-7");
+    std::fs::create_dir_all(&seven).unwrap();
+    std::fs::copy("docs/example-case.ron", six.join("found.ron")).unwrap();
+    let deep = std::fs::read_to_string("docs/example-case.ron")
+        .unwrap()
+        .replace("\"hospital-discharge\"", "\"too-deep\"");
+    std::fs::write(seven.join("deep.ron"), deep).unwrap();
+    // A folder outside, reached through a link.
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let linked = std::fs::read_to_string("docs/example-case.ron")
+        .unwrap()
+        .replace("\"hospital-discharge\"", "\"linked\"")
+        .replace(
+            "verdict: CantTell, rationale: \"Senior",
+            "verdict: Maybe, rationale: \"Senior",
+        );
+    std::fs::write(outside.join("linked.ron"), linked).unwrap();
+    std::os::unix::fs::symlink(&outside, top.join("shared")).unwrap();
+
+    let output = check(&[top.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}: This folder is more than 6 folders below {}, so it was not searched.",
+            seven.display(),
+            top.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{}:",
+            top.join("shared").join("linked.ron").display()
+        )) && out.contains("'Maybe' is not a valid verdict"),
+        "the linked folder is searched: {out}"
+    );
+    assert!(
+        out.contains("Checked 2 files: 1 valid, 1 problem found. 1 path was not checked"),
+        "{out}"
+    );
+}
+
+/// A valid case with one warning (an uncited passage) for the tests of output order.
+fn warned_case() -> String {
+    std::fs::read_to_string("docs/example-case.ron")
+        .unwrap()
+        .replace(
+            "evidence: [\"ward-says-ready\", \"daughter-asks\"]",
+            "evidence: [\"daughter-asks\"]",
+        )
+}
+
+#[test]
+fn errors_come_after_warnings_and_errors_only_leaves_warnings_out() {
+    let dir = tempfile::tempdir().unwrap();
+    // The broken file sorts first, so only the ordering puts its error last.
+    std::fs::copy(
+        "tests/data/broken/missing-comma.ron",
+        dir.path().join("a-broken.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b-warned.ron"), warned_case()).unwrap();
+    let folder = dir.path().to_str().unwrap();
+
+    let output = check(&[folder]);
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].contains("b-warned.ron:") && lines[0].contains("warning:"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("a-broken.ron:7:5: Expected a comma"),
+        "{out}"
+    );
+    assert!(lines[2].starts_with("Checked 2 files"), "{out}");
+
+    let output = check(&["--errors-only", folder]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!out.contains("warning:"), "{out}");
+    assert!(out.contains("a-broken.ron:7:5: Expected a comma"), "{out}");
+    assert!(
+        out.contains("1 warning to consider (not shown: --errors-only)."),
+        "{out}"
+    );
+
+    let output = check(&["--errors-only", "--format", "json", folder]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["warnings"], 1);
+    assert_eq!(value["problems"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn attempt_files_are_checked_as_attempt_files() {
+    // Good attempt files pass, alone or in a folder of cases.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("docs/example-case.ron", dir.path().join("case.ron")).unwrap();
+    std::fs::copy(
+        "tests/data/attempts/table-3.ron",
+        dir.path().join("table-3.ron"),
+    )
+    .unwrap();
+    let output = check(&[dir.path().to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("Checked 2 files (1 case and 1 attempt file): all valid."),
+        "{out}"
+    );
+    assert!(!out.contains("Case(...)"), "{out}");
+
+    // Broken ones are told what is wrong with an attempt file, with its place.
+    for (name, line, column, words) in [
+        (
+            "unknown-factor.ron",
+            15,
+            9,
+            "\"common-porpoise\" is not a factor of the model",
+        ),
+        (
+            "wrong-format.ron",
+            2,
+            5,
+            "This file is format 7; this version of the app reads format 1",
+        ),
+        ("truncated.ron", 25, 35, "The file ends too early"),
+    ] {
+        let path = format!("tests/data/attempts/{name}");
+        let output = check(&[&path]);
+        let out = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{out}");
+        let prefix = format!("{path}:{line}:{column}: ");
+        let found = out
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("{name}: no line starts {prefix:?} in\n{out}"));
+        assert!(found.contains(words), "{found}");
+        assert!(!out.contains("Case(...)"), "{out}");
+    }
+}
+
+#[test]
+fn a_case_with_a_built_in_id_is_warned_about_but_the_built_in_files_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hospital-discharge.ron");
+    std::fs::copy("scenarios/hospital-discharge.ron", &path).unwrap();
+    let output = check(&[path.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "a warning only: {out}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("is the id of the built-in case"))
+        .unwrap_or_else(|| panic!("no warning in\n{out}"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let id_line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("id: "))
+        .unwrap()
+        + 1;
+    assert!(
+        line.starts_with(&format!(
+            "{}:{id_line}:5: warning: The case id \"",
+            path.display()
+        )),
+        "{line}"
+    );
+
+    let output = check(&["scenarios"]);
+    let out = stdout(&output);
+    assert!(!out.contains("built-in case"), "{out}");
+}
+
+#[test]
+fn a_partly_verdict_without_evidence_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partly.ron");
+    let text = std::fs::read_to_string("docs/example-case.ron")
+        .unwrap()
+        .replace(
+            "verdict: CantTell,\n            rationale: \"The case does not say who may approve",
+            "verdict: Partly,\n            rationale: \"The case does not say who may approve",
+        );
+    std::fs::write(&path, text).unwrap();
+    let output = check(&[path.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}:77:13: warning: The answer for \"sharing-power\" is Partly but cites no evidence.",
+            path.display()
+        )),
+        "{out}"
+    );
 }

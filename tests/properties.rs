@@ -85,7 +85,7 @@ proptest! {
     #[test]
     fn attempt_files_round_trip(attempt in attempt_on(bundled("hospital-discharge-short")), label in prop::option::of("[a-zA-Z0-9 ]{1,20}")) {
         let model = model();
-        let text = attempt_file::to_text(&attempt, label.as_deref());
+        let text = attempt_file::to_text(&attempt, label.as_deref()).unwrap();
         let record = attempt_file::parse(&text, "a.ron", &model).unwrap();
         let mut expected = attempt.clone();
         expected.marks.retain(|_, mark| !mark.is_blank());

@@ -26,7 +26,7 @@ fn attempt_text(
             attempt.toggle_evidence(&answer.factor, passage);
         }
     }
-    attempt_file::to_text(&attempt, label)
+    attempt_file::to_text(&attempt, label).unwrap()
 }
 
 #[test]

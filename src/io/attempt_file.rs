@@ -21,6 +21,7 @@ use crate::domain::{Attempt, Case, CaseId, FactorId, Mark, Model};
 
 use super::error::{FileError, Problem, ProblemKind};
 use super::load;
+use super::locate::{Locator, Place};
 use super::ron_text;
 
 /// The attempt format this build reads and writes.
@@ -89,8 +90,9 @@ pub enum Rejection {
     },
 }
 
-/// Writes an attempt as the text of an attempt file.
-pub fn to_text(attempt: &Attempt, participant: Option<&str>) -> String {
+/// Writes an attempt as the text of an attempt file. An error here means nothing should
+/// be written: the caller says so rather than saving an empty file.
+pub fn to_text(attempt: &Attempt, participant: Option<&str>) -> Result<String, ron::Error> {
     let file = AttemptFile {
         format: FORMAT,
         case: attempt.case_id.to_string(),
@@ -104,35 +106,53 @@ pub fn to_text(attempt: &Attempt, participant: Option<&str>) -> String {
             .collect(),
     };
     let config = ron::ser::PrettyConfig::new().struct_names(true);
-    // Serialising plain strings, numbers and maps cannot fail; an empty file would be
-    // reported as broken when read, so nothing is lost silently.
-    ron::ser::to_string_pretty(&file, config).unwrap_or_default()
+    ron::ser::to_string_pretty(&file, config)
 }
 
 /// Parses attempt text. Factor ids must belong to the model.
 pub fn parse(text: &str, file: &str, model: &Model) -> Result<AttemptRecord, FileError> {
     let parsed: AttemptFile =
-        ron_text::parse(text).map_err(|problem| FileError::single(file, problem))?;
+        ron_text::parse_format(text, FORMAT).map_err(|problem| FileError::single(file, problem))?;
     let mut problems = Vec::new();
+    // Read into tokens only when a problem needs placing.
+    let mut locator = None;
+    let mut place = |place: &Place<'_>| {
+        locator
+            .get_or_insert_with(|| Locator::new(text))
+            .find(place)
+    };
     if parsed.format != FORMAT {
-        problems.push(Problem::whole_file(ProblemKind::UnsupportedFormat {
-            found: parsed.format,
-            supported: FORMAT,
-        }));
+        problems.push(Problem::new(
+            place(&Place::Field("format")),
+            ProblemKind::UnsupportedFormat {
+                found: parsed.format,
+                supported: FORMAT,
+            },
+        ));
     }
     let mut marks = BTreeMap::new();
     for (factor, mark) in parsed.marks {
         let id = FactorId::new(factor.clone());
         if model.factor(&id).is_none() {
             let known: Vec<&str> = model.factors.iter().map(|f| f.id.as_str()).collect();
-            problems.push(Problem::whole_file(ProblemKind::UnknownFactor {
-                factor,
-                known: known.join(", "),
-            }));
+            let at = place(&Place::ValueIn {
+                owner: Box::new(Place::Start),
+                field: "marks",
+                value: &factor,
+                nth: 0,
+            });
+            problems.push(Problem::new(
+                at,
+                ProblemKind::UnknownFactor {
+                    factor,
+                    known: known.join(", "),
+                },
+            ));
         } else {
             marks.insert(id, mark);
         }
     }
+    problems.sort_by_key(|p| p.position);
     if !problems.is_empty() {
         return Err(FileError {
             file: file.to_owned(),

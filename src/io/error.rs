@@ -33,6 +33,37 @@ pub enum ProblemKind {
         /// What the system said.
         reason: String,
     },
+    /// The path is not an ordinary file: a named pipe, a device or a socket. It is never
+    /// opened, since reading one can wait for ever.
+    #[error(
+        "This is {what}, not an ordinary file, so it was not read. Case and attempt files are plain text files."
+    )]
+    NotAFile {
+        /// What it is, such as "a named pipe (FIFO)".
+        what: &'static str,
+    },
+    /// A folder too deep below the folder the user opened.
+    #[error(
+        "This folder{} is more than {limit} folders below {top}, so {} not searched. Open it on its own, or move its cases higher.",
+        if *others == 0 { String::new() } else { format!(" and {others} more like it") },
+        if *others == 0 { "it was" } else { "they were" }
+    )]
+    TooDeep {
+        /// The folder the user opened.
+        top: String,
+        /// How many levels down are searched.
+        limit: usize,
+        /// How many other folders were too deep as well.
+        others: usize,
+    },
+    /// A link to a folder that leads back to a folder being searched.
+    #[error(
+        "This is a link back to {ancestor}, which is already being searched, so it was not followed."
+    )]
+    LinkLoop {
+        /// The folder it leads back to.
+        ancestor: String,
+    },
     /// The file is larger than the loader accepts.
     #[error(
         "The file is {size} bytes, which is more than the limit of {limit} bytes. Split the case into shorter cases."
@@ -57,7 +88,7 @@ pub enum ProblemKind {
     },
     /// The `format` number is not one this version supports.
     #[error(
-        "The format number is {found}, but this version of the app reads format {supported}. Set 'format: {supported}'."
+        "This file is format {found}; this version of the app reads format {supported}. If the file was made for a newer version of the app, open it there; if not, set 'format: {supported}'."
     )]
     UnsupportedFormat {
         /// What the file says.
@@ -244,6 +275,22 @@ pub enum ProblemKind {
         /// What is wrong.
         message: String,
     },
+}
+
+impl ProblemKind {
+    /// Whether this says a path was not read at all (it could not be, or it was passed
+    /// over), rather than what is wrong inside a file.
+    pub fn is_passed_over(&self) -> bool {
+        matches!(
+            self,
+            Self::Read { .. }
+                | Self::NotAFile { .. }
+                | Self::TooDeep { .. }
+                | Self::LinkLoop { .. }
+                | Self::EmptyFolder
+                | Self::TooManyFiles { .. }
+        )
+    }
 }
 
 /// One problem in a file, with its position when it has one.

@@ -189,7 +189,13 @@ fn check_attempt_round_trip(
     model: &Model,
     broken: &mut Vec<String>,
 ) {
-    let text = attempt_file::to_text(attempt, participant);
+    let text = match attempt_file::to_text(attempt, participant) {
+        Ok(text) => text,
+        Err(error) => {
+            broken.push(format!("an attempt could not be written: {error}"));
+            return;
+        }
+    };
     match attempt_file::parse(&text, ATTEMPT_FILE, model) {
         Err(error) => broken.push(format!(
             "an attempt written by the app could not be read back: {}",

@@ -1,6 +1,7 @@
 //! Warnings for case authors: things that load but that a trainer would want to fix.
 //!
-//! - a factor answered Present or Missing with no evidence;
+//! - a factor answered Present, Partly or Missing with no evidence;
+//! - (with [`built_in_id`]) a case with the id of a case built into the app;
 //! - a passage of case fact no answer cites (`role: Context` passages cannot be cited);
 //! - a source no passage cites;
 //! - a very long passage;
@@ -8,10 +9,12 @@
 //! - in cases for all grades, paragraphs that read far above plain English.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use crate::domain::{Audience, Case, Model, PassageRole, Verdict};
 
 use super::error::Position;
+use super::load::{CaseOrigin, LoadedCase};
 use super::locate::{Locator, Place};
 
 /// Words in a passage above which it is hard to cite as one piece of evidence.
@@ -26,7 +29,7 @@ pub const PLAIN_ENGLISH_GRADE: f64 = 16.0;
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// Present or Missing, but no passage cited.
+    /// Present, Partly or Missing, but no passage cited.
     #[error(
         "The answer for \"{factor}\" is {verdict} but cites no evidence. Add the passages that show it, so trainees can see why."
     )]
@@ -67,6 +70,16 @@ pub enum WarningKind {
         "The case has no discussion questions. Add three or more to 'questions' for facilitators."
     )]
     NoQuestions,
+    /// The case has the id of a case built into the app.
+    #[error(
+        "The case id \"{id}\" is the id of the built-in case \"{title}\". Opened in the app, this file replaces that case, and work saved on it is shown against this text. Give the case its own id, unless it is a new version of that case."
+    )]
+    BuiltInId {
+        /// The id.
+        id: String,
+        /// The built-in case's title.
+        title: String,
+    },
     /// A paragraph far above plain English, in a case for all grades.
     #[error(
         "The passage \"{passage}\" reads at about school grade {grade:.0}, far above plain English for an all-grades seminar. Use shorter sentences and everyday words."
@@ -88,6 +101,34 @@ pub struct Warning {
     pub kind: WarningKind,
 }
 
+/// A warning when a case from `path` has the id of a built-in case, unless the file is
+/// that built-in case's own file in `scenarios/`.
+pub fn built_in_id(
+    case: &Case,
+    path: &Path,
+    text: &str,
+    built_in: &[LoadedCase],
+) -> Option<Warning> {
+    let same = built_in.iter().find(|b| b.case.id == case.id)?;
+    if let CaseOrigin::Bundled(name) = same.origin {
+        let own_file = path.file_name().is_some_and(|n| n == name)
+            && path
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == "scenarios");
+        if own_file {
+            return None;
+        }
+    }
+    Some(Warning {
+        position: Locator::new(text).find(&Place::Field("id")),
+        kind: WarningKind::BuiltInId {
+            id: case.id.to_string(),
+            title: same.case.title.clone(),
+        },
+    })
+}
+
 /// The warnings for a valid case, given the text it was read from.
 pub fn lint(case: &Case, model: &Model, text: &str) -> Vec<Warning> {
     let locator = Locator::new(text);
@@ -101,7 +142,10 @@ pub fn lint(case: &Case, model: &Model, text: &str) -> Vec<Warning> {
 
     for factor in &model.factors {
         if let Some(answer) = case.answer(&factor.id)
-            && matches!(answer.verdict, Verdict::Present | Verdict::Missing)
+            && matches!(
+                answer.verdict,
+                Verdict::Present | Verdict::Partly | Verdict::Missing
+            )
             && answer.evidence.is_empty()
         {
             warn(

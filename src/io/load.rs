@@ -13,6 +13,9 @@ use rayon::iter::{IntoParallelIterator as _, ParallelIterator as _};
 
 use crate::domain::{Case, Model};
 
+use walkdir::WalkDir;
+
+use super::attempt_file::{self, AttemptRecord};
 use super::case_file::{self, CaseFile};
 use super::error::{FileError, Problem, ProblemKind};
 use super::locate::{Locator, Place};
@@ -55,6 +58,7 @@ const BUNDLED: &[(&str, &str)] = bundled![
     "total-place.ron",
     "troubled-families.ron",
     "greater-manchester-health.ron",
+    "firecontrol.ron",
 ];
 
 /// Where a case came from.
@@ -90,16 +94,19 @@ pub struct LoadedCase {
 pub struct LoadReport {
     /// Cases that loaded, in path order.
     pub cases: Vec<LoadedCase>,
-    /// Files that did not, with what is wrong.
+    /// Files that did not, with what is wrong, and what was passed over and why.
     pub errors: Vec<FileError>,
-    /// How many files were looked at.
+    /// Attempt files found among the cases, each checked: they are not cases, so they
+    /// are kept apart (and imported in a seminar, not opened).
+    pub attempts: Vec<AttemptRecord>,
+    /// How many files were read (cases and attempt files).
     pub files_read: usize,
 }
 
 /// Parses and checks case text. `file` is the name used in messages.
 pub fn parse_case(text: &str, file: &str, model: &Model) -> Result<Case, FileError> {
-    let parsed: CaseFile =
-        ron_text::parse(text).map_err(|problem| FileError::single(file, problem))?;
+    let parsed: CaseFile = ron_text::parse_format(text, case_file::FORMAT)
+        .map_err(|problem| FileError::single(file, problem))?;
     case_file::validate(parsed, model, text).map_err(|problems| FileError {
         file: file.to_owned(),
         problems,
@@ -129,7 +136,13 @@ pub fn bundled_file_names() -> impl Iterator<Item = &'static str> {
 }
 
 /// The files named, and the `.ron` files in the folders named, in order; with a problem
-/// for every path that cannot be read and every folder without case files.
+/// for every path that cannot be read, every folder without case files, and everything
+/// passed over in a folder (what it was and why).
+///
+/// Only ordinary files are taken: a named pipe, device or socket is reported, never
+/// opened. Folders are searched [`MAX_FOLDER_DEPTH`] levels down, following linked
+/// folders except those that lead back to a folder already being searched, and at most
+/// [`MAX_FILES`] case files are taken from each folder named (other files do not count).
 pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -137,7 +150,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
-                collect_folder(path, 0, &mut files, &mut errors);
+                walk_folder(path, &mut files, &mut errors);
                 if files.len() == before {
                     errors.push(FileError::single(
                         path.display().to_string(),
@@ -145,7 +158,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                     ));
                 }
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) => match not_a_file(meta.file_type()) {
+                None => files.push(path.clone()),
+                Some(what) => errors.push(not_a_file_error(path, what)),
+            },
             Err(error) => errors.push(FileError::single(
                 path.display().to_string(),
                 Problem::whole_file(ProblemKind::Read {
@@ -157,18 +173,32 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     (files, errors)
 }
 
+/// What a load found in one file.
+enum Found {
+    Case(Box<Case>),
+    Attempt(Box<AttemptRecord>),
+}
+
 /// Loads every case in the given files and folders. Folders are searched for `.ron` files.
 ///
 /// Files are read and checked on all the machine's cores. The results keep the files'
-/// order, so when two files give the same case id, the first always wins.
+/// order, so when two files give the same case id, the first always wins. Attempt files
+/// (which start `Attempt(`) are checked as attempt files and kept apart from the cases.
 pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
     let (files, errors) = expand_paths(paths);
-    let loaded: Vec<(PathBuf, Result<Case, FileError>)> = files
+    let loaded: Vec<(PathBuf, Result<Found, FileError>)> = files
         .into_par_iter()
         .map(|path| {
             let label = path.display().to_string();
-            let case = read_text(&path).and_then(|text| parse_case(&text, &label, model));
-            (path, case)
+            let found = read_text(&path).and_then(|text| {
+                if Locator::new(&text).outer_name() == Some("Attempt") {
+                    attempt_file::parse(&text, &label, model)
+                        .map(|record| Found::Attempt(Box::new(record)))
+                } else {
+                    parse_case(&text, &label, model).map(|case| Found::Case(Box::new(case)))
+                }
+            });
+            (path, found)
         })
         .collect();
 
@@ -181,16 +211,17 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
     for (path, loaded) in loaded {
         let label = path.display().to_string();
         match loaded {
-            Ok(case) => match ids.get(case.id.as_str()) {
+            Ok(Found::Case(case)) => match ids.get(case.id.as_str()) {
                 Some(first) => report.errors.push(id_taken(&path, label, &case, first)),
                 None => {
                     ids.insert(case.id.to_string(), label);
                     report.cases.push(LoadedCase {
-                        case,
+                        case: *case,
                         origin: CaseOrigin::File(path),
                     });
                 }
             },
+            Ok(Found::Attempt(record)) => report.attempts.push(*record),
             Err(error) => report.errors.push(error),
         }
     }
@@ -216,7 +247,8 @@ fn id_taken(path: &Path, label: String, case: &Case, first: &str) -> FileError {
     )
 }
 
-/// Reads a file as text, refusing large files before reading them.
+/// Reads a file as text, refusing large files before reading them, and anything that is
+/// not an ordinary file (a named pipe, a device, a socket) before opening it.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let label = path.display().to_string();
     let read_error = |error: std::io::Error| {
@@ -228,8 +260,17 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         )
     };
 
-    let file = fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
+    if let Some(what) = not_a_file(fs::metadata(path).map_err(read_error)?.file_type()) {
+        return Err(not_a_file_error(path, what));
+    }
+    // Opened without waiting, and looked at again once open: a pipe put in the file's
+    // place between the two looks is still refused, not waited on.
+    let file = open_without_waiting(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if let Some(what) = not_a_file(meta.file_type()) {
+        return Err(not_a_file_error(path, what));
+    }
+    let size = meta.len();
     if size > MAX_CASE_BYTES {
         return Err(too_large(&label, size));
     }
@@ -239,6 +280,50 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     decode(bytes, &label)
+}
+
+/// Opens a file for reading. On Unix the open never waits: opening a named pipe with no
+/// writer would otherwise wait for ever.
+fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// What a path is, in words, when it is not an ordinary file: `None` for a file.
+pub fn not_a_file(kind: fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
+}
+
+fn not_a_file_error(path: &Path, what: &'static str) -> FileError {
+    FileError::single(
+        path.display().to_string(),
+        Problem::whole_file(ProblemKind::NotAFile { what }),
+    )
 }
 
 /// Case or attempt text from a file's bytes: refused if over [`MAX_CASE_BYTES`] or not
@@ -261,47 +346,78 @@ fn too_large(file: &str, size: u64) -> FileError {
     )
 }
 
-/// Finds `.ron` files under a folder, sorted, without following links to folders.
-fn collect_folder(
-    folder: &Path,
-    depth: usize,
-    files: &mut Vec<PathBuf>,
-    notes: &mut Vec<FileError>,
-) {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) => {
-            notes.push(FileError::single(
-                folder.display().to_string(),
-                Problem::whole_file(ProblemKind::Read {
-                    reason: error.to_string(),
-                }),
-            ));
-            return;
-        }
+/// Whether a path is named like a case file: it ends in `.ron`, in any case.
+fn is_case_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+}
+
+/// Finds the `.ron` files under a folder, sorted by name. Linked folders are followed,
+/// except a link back to a folder already being searched; folders deeper than
+/// [`MAX_FOLDER_DEPTH`] are not searched, and the first of them is named with a count of
+/// the rest. Only case files count towards [`MAX_FILES`].
+fn walk_folder(top: &Path, files: &mut Vec<PathBuf>, notes: &mut Vec<FileError>) {
+    let note = |path: &Path, kind: ProblemKind| {
+        FileError::single(path.display().to_string(), Problem::whole_file(kind))
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if files.len() >= MAX_FILES {
-            notes.push(FileError::single(
-                folder.display().to_string(),
-                Problem::whole_file(ProblemKind::TooManyFiles { limit: MAX_FILES }),
-            ));
-            return;
-        }
-        let Ok(meta) = fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if depth < MAX_FOLDER_DEPTH {
-                collect_folder(&path, depth + 1, files, notes);
+    let mut found = 0_usize;
+    let mut too_deep: Vec<PathBuf> = Vec::new();
+    let mut walk = WalkDir::new(top)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(top).to_path_buf();
+                if let Some(ancestor) = error.loop_ancestor() {
+                    notes.push(note(
+                        &path,
+                        ProblemKind::LinkLoop {
+                            ancestor: ancestor.display().to_string(),
+                        },
+                    ));
+                } else if is_case_name(&path) || fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    // A broken link or an unreadable folder; other files are not ours.
+                    let reason = error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), ToString::to_string);
+                    notes.push(note(&path, ProblemKind::Read { reason }));
+                }
+                continue;
             }
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
-        {
-            files.push(path);
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            if entry.depth() > MAX_FOLDER_DEPTH {
+                too_deep.push(entry.into_path());
+                walk.skip_current_dir();
+            }
+            continue;
         }
+        if !is_case_name(entry.path()) {
+            continue;
+        }
+        if let Some(what) = not_a_file(kind) {
+            notes.push(not_a_file_error(entry.path(), what));
+            continue;
+        }
+        if found == MAX_FILES {
+            notes.push(note(top, ProblemKind::TooManyFiles { limit: MAX_FILES }));
+            break;
+        }
+        found += 1;
+        files.push(entry.into_path());
+    }
+    if let Some(first) = too_deep.first() {
+        notes.push(note(
+            first,
+            ProblemKind::TooDeep {
+                top: top.display().to_string(),
+                limit: MAX_FOLDER_DEPTH,
+                others: too_deep.len() - 1,
+            },
+        ));
     }
 }

@@ -92,6 +92,28 @@ impl<'a> Locator<'a> {
             .map(|t| t.position)
     }
 
+    /// The bare word written as the value of a top-level field, such as the `2` of
+    /// `format: 2`, with the position of the field's name.
+    pub fn top_level_word(&self, field: &str) -> Option<(&str, Position)> {
+        let name = self.top_field(field)?;
+        match self.tokens.get(name + 2).map(|t| &t.token) {
+            Some(Token::Word(word)) => Some((word, self.tokens.get(name)?.position)),
+            _ => None,
+        }
+    }
+
+    /// The name of the outermost item, such as `Case` or `Attempt`, when the text starts
+    /// with one (after any comments).
+    pub fn outer_name(&self) -> Option<&str> {
+        match (
+            self.tokens.first().map(|t| &t.token),
+            self.tokens.get(1).map(|t| &t.token),
+        ) {
+            (Some(Token::Word(name)), Some(Token::Punct('('))) => Some(name),
+            _ => None,
+        }
+    }
+
     fn index(&self, place: &Place<'_>) -> Option<usize> {
         match place {
             Place::Start => Some(0).filter(|_| !self.tokens.is_empty()),
@@ -249,7 +271,7 @@ fn tokenize(text: &str) -> Vec<Located> {
 
     while let Some(&c) = chars.peek() {
         let position = Position { line, column: col };
-        if c.is_whitespace() {
+        if c.is_whitespace() || c == '\u{feff}' {
             next!();
         } else if c == '/' {
             next!();

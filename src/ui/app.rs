@@ -595,18 +595,45 @@ impl CasebookApp {
         let LoadReport {
             cases,
             errors,
+            attempts,
             files_read,
         } = report;
         if !errors.is_empty() {
             self.problems_visible = true;
         }
         let files = if files_read == 1 { "file" } else { "files" };
-        self.status = Some(match (cases.len(), errors.len()) {
+        let mut status = match (cases.len(), errors.len()) {
             (loaded, 0) => format!("Opened {loaded} of {files_read} {files}."),
             (loaded, bad) => {
                 format!("Opened {loaded} of {files_read} {files}. {bad} had problems.")
             }
-        });
+        };
+        if !attempts.is_empty() {
+            status.push_str(&format!(
+                " {} attempt {} not opened as cases: import attempt files in a seminar.",
+                attempts.len(),
+                if attempts.len() == 1 { "file was" } else { "files were" }
+            ));
+        }
+        self.status = Some(status);
+        // A case from a file with a built-in case's id replaces it: say which replaced which.
+        for loaded in &cases {
+            if let (io::CaseOrigin::File(path), Some(built_in)) =
+                (&loaded.origin, self.library.get(&loaded.case.id))
+                && let io::CaseOrigin::Bundled(_) = built_in.origin
+            {
+                let message = format!(
+                    "\"{}\" from {} has the id \"{}\", the same as the built-in case \"{}\", so it replaces that case until you close the app. To keep both, give your case its own id.",
+                    loaded.case.title,
+                    path.display(),
+                    loaded.case.id,
+                    built_in.case.title
+                );
+                if !self.notices.contains(&message) {
+                    self.notices.push(message);
+                }
+            }
+        }
         // A file that loads now replaces any old problem reported for it.
         for loaded in &cases {
             if let io::CaseOrigin::File(path) = &loaded.origin {
@@ -836,13 +863,27 @@ impl CasebookApp {
             }
             Action::SetProblemsVisible(visible) => self.problems_visible = visible,
             Action::ShowProblemSource { file, position } => {
-                let lines = io::load::read_text(std::path::Path::new(&file))
-                    .map(|text| io::error::excerpt(&text, position, 2))
-                    .unwrap_or_default();
+                // Read through the same guarded reader as the cases: a file that is now a
+                // pipe or too large is refused, and the reason shown, never lost.
+                let (lines, unreadable) = match io::load::read_text(std::path::Path::new(&file)) {
+                    Ok(text) => (io::error::excerpt(&text, position, 2), None),
+                    Err(error) => (
+                        Vec::new(),
+                        Some(
+                            error
+                                .problems
+                                .iter()
+                                .map(|p| p.kind.to_string())
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
+                    ),
+                };
                 self.problem_source = Some(problems::Source {
                     file,
                     position,
                     lines,
+                    unreadable,
                 });
             }
             Action::HideProblemSource => self.problem_source = None,
@@ -1124,7 +1165,16 @@ impl CasebookApp {
         let Some((_, attempt)) = self.open_case_and_attempt() else {
             return;
         };
-        let text = io::attempt_file::to_text(&attempt, None);
+        let text = match io::attempt_file::to_text(&attempt, None) {
+            Ok(text) => text,
+            Err(error) => {
+                self.notices.push(format!(
+                    "Your attempt file could not be written ({error}), so nothing was saved as {}. Please report this.",
+                    path.display()
+                ));
+                return;
+            }
+        };
         self.notices
             .push(match io::atomic::replace(path, text.as_bytes()) {
                 Ok(()) => format!(

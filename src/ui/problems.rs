@@ -19,6 +19,8 @@ pub struct Source {
     pub position: Position,
     /// Numbered lines around it; empty if the file could not be read again.
     pub lines: Vec<(usize, String)>,
+    /// Why the file could not be read again, when it could not.
+    pub unreadable: Option<String>,
 }
 
 /// Draws the problems panel.
@@ -102,8 +104,14 @@ fn source_ui(ui: &mut egui::Ui, source: &Source, actions: &mut Vec<Action>) {
                     actions.push(Action::HideProblemSource);
                 }
             });
-            if source.lines.is_empty() {
-                ui.label("The file could not be read again. It may have been moved.");
+            if let Some(reason) = &source.unreadable {
+                ui.label(format!(
+                    "The file could not be read again to show this line. {reason}"
+                ));
+            } else if source.lines.is_empty() {
+                ui.label(
+                    "The file no longer has this line. It may have changed since it was read.",
+                );
             }
             for (number, line) in &source.lines {
                 let text = format!("{number:>5} | {line}");
