@@ -299,7 +299,7 @@ def main():
             "reference",
             nodes,
             [(1, title), (2, "Foundations"), (2, "Ways in"), (2, "Barriers")],
-            ["Screens", "Model reference"],
+            ["Screens", title],
         )
 
         press(app, "Close model reference")

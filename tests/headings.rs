@@ -57,31 +57,39 @@ fn assert_regions(harness: &App, screen: &str, expected: &[&str]) {
     );
 }
 
-/// Every node that carries text says what it is: no unknown role, and no text on a
-/// container nobody would read.
+/// Every node that carries text says what it is: no unknown role, and no heading without
+/// a name.
 #[track_caller]
 fn assert_no_unknown_nodes(harness: &App, screen: &str) {
     for node in harness.query_all(By::new()) {
         let node = node.accesskit_node();
+        if node.role() == Role::Unknown && in_stand_in_window_title_bar(&node) {
+            continue;
+        }
         let text = node.label().or_else(|| node.value()).unwrap_or_default();
         assert!(
             node.role() != Role::Unknown,
-            "{screen}: a node of unknown role (text {text:?}, {} children, in a {:?}, after {:?}, at {:?}, within {:?}) {:?}",
+            "{screen}: a node of unknown role (text {text:?}, {} children, {:?}, within {:?})",
             node.children().count(),
-            node.parent().map(|p| p.role()),
-            node.preceding_siblings()
-                .next()
-                .map(|p| (p.role(), p.label(), p.value())),
-            node.bounding_box(),
+            node.data(),
             std::iter::successors(node.parent(), |p| p.parent())
                 .map(|p| (p.role(), p.label()))
                 .collect::<Vec<_>>(),
-            node.data(),
         );
         if node.role() == Role::Heading {
             assert!(!text.trim().is_empty(), "{screen}: a heading with no name");
         }
     }
+}
+
+/// Under kittest the room view, a second window in the real app, is drawn inside the
+/// first as an egui window, whose title bar is a nameless node that can be clicked. The
+/// real room view has no such bar (`scripts/atspi-check.sh` reads it).
+fn in_stand_in_window_title_bar(node: &egui_kittest::kittest::AccessKitNode<'_>) -> bool {
+    node.label().is_none()
+        && node.children().count() == 0
+        && std::iter::successors(node.parent(), |p| p.parent())
+            .any(|p| p.role() == Role::Window && p.label().as_deref() == Some("Casebook room view"))
 }
 
 #[test]
@@ -216,7 +224,7 @@ fn the_reference_matrix_record_review_and_settings_have_titled_regions() {
             (3, model.barriers[0].name.as_str()),
         ],
     );
-    assert_regions(&harness, "reference", &["Screens", "Model reference"]);
+    assert_regions(&harness, "reference", &["Screens", title.as_str()]);
     assert_no_unknown_nodes(&harness, "reference");
 
     press(&mut harness, "Close model reference");

@@ -44,6 +44,15 @@ pub fn heading_level(node: &egui::accesskit::Node) -> Option<usize> {
     (node.role() == Role::Heading).then(|| node.level().unwrap_or(0) + 1)
 }
 
+/// Exposes a chart (a picture drawn by egui_plot) as an image called `label`, rather than
+/// a nameless node a screen reader can land on. Write the figures out beside it as well.
+pub fn image(response: &egui::Response, label: &str) {
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Image);
+        node.set_label(label);
+    });
+}
+
 /// One named region drawn this pass, kept until [`finish`] puts the regions in order.
 #[derive(Clone, Copy)]
 struct Region {
@@ -64,9 +73,27 @@ pub fn region(ui: &egui::Ui, label: &str) {
     landmark(ui, Role::Region, label);
 }
 
+/// Makes the panel that `ui` is drawn in a region named by its heading `title`, for a
+/// screen that is one pane: the region is called what the screen is called, without a
+/// second copy of the words.
+pub fn titled_region(ui: &egui::Ui, title: &egui::Response) {
+    let title = title.id.accesskit_id();
+    mark_panel(ui, |node| {
+        node.set_role(Role::Region);
+        node.push_labelled_by(title);
+    });
+}
+
 /// Like [`region`], with a landmark role of its own: [`Role::Navigation`] for the bar of
 /// screens, say.
 pub fn landmark(ui: &egui::Ui, role: Role, label: &str) {
+    mark_panel(ui, |node| {
+        node.set_role(role);
+        node.set_label(label);
+    });
+}
+
+fn mark_panel(ui: &egui::Ui, write: impl FnOnce(&mut egui::accesskit::Node)) {
     // A window stands in for a panel where a second viewport is shown inside the first.
     let Some(panel) = ui
         .stack()
@@ -75,10 +102,7 @@ pub fn landmark(ui: &egui::Ui, role: Role, label: &str) {
     else {
         return;
     };
-    let named = ui.ctx().accesskit_node_builder(panel.unique_id, |node| {
-        node.set_role(role);
-        node.set_label(label);
-    });
+    let named = ui.ctx().accesskit_node_builder(panel.unique_id, write);
     if named.is_none() {
         return;
     }

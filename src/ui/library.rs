@@ -19,8 +19,8 @@ pub fn library_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        a11y::region(ui, "Cases");
-        a11y::heading(ui, 1, egui::RichText::new("Cases").heading());
+        let title = a11y::heading(ui, 1, egui::RichText::new("Cases").heading());
+        a11y::titled_region(ui, &title);
         ui.label(
             "Read a case, decide whether each factor of the collaborative working model was present, \
              partly present or missing, and point to the evidence. Then check your answers against the model.",

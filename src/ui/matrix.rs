@@ -19,8 +19,8 @@ pub fn matrix_ui(
     filter: CaseFilter,
     actions: &mut Vec<Action>,
 ) {
-    a11y::region(ui, "Cases by factor");
-    a11y::heading(ui, 1, RichText::new("Cases by factor").heading());
+    let title = a11y::heading(ui, 1, RichText::new("Cases by factor").heading());
+    a11y::titled_region(ui, &title);
     ui.label(
         "The model's reading of each factor in each case. Choose a cell to open that case at that factor. \
          Use it to pick cases that show a factor present and cases that show it missing.",

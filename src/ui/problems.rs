@@ -32,14 +32,14 @@ pub fn problems_ui(
 ) {
     let colors = theme::colors(ui);
     let frame = egui::Frame::new()
-    a11y::region(ui, "Problems");
         .stroke(egui::Stroke::new(4.0, colors.error))
         .inner_margin(12.0)
         .outer_margin(egui::Margin::symmetric(0, 6));
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            a11y::heading(ui, 2, theme::subheading("There is a problem"));
+            let title = a11y::heading(ui, 2, theme::subheading("There is a problem"));
+            a11y::titled_region(ui, &title);
             if ui.button("Hide problems").clicked() {
                 actions.push(Action::SetProblemsVisible(false));
             }

@@ -41,8 +41,8 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
     };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
-        a11y::region(ui, "My record");
-        a11y::heading(ui, 1, RichText::new("My record").heading());
+        let screen_title = a11y::heading(ui, 1, RichText::new("My record").heading());
+        a11y::titled_region(ui, &screen_title);
         ui.label(format!(
             "{} {} checked, {} started and not yet checked, {} {} in all.",
             summary.finished.len(),
@@ -94,7 +94,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 .filter_map(|(i, h)| h.agreement.map(|a| [(i + 1) as f64, f64::from(a) * 100.0]))
                 .collect();
             let blue = theme::colors(ui).blue;
-            Plot::new(egui::Id::unique("agreement_over_time"))
+            let chart = Plot::new(egui::Id::unique("agreement_over_time"))
                 .height(160.0)
                 .include_y(0.0)
                 .include_y(100.0)
@@ -106,6 +106,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                     plot.line(Line::new("Agreement", PlotPoints::from(points.clone())).color(blue));
                     plot.points(Points::new("Checks", PlotPoints::from(points)).radius(4.0).color(blue));
                 });
+            a11y::image(&chart.response, "Line chart of your agreement with the model at each check");
             ui.label(RichText::new("Each point is one check, oldest on the left; the height is your agreement with the model.").small().color(theme::colors(ui).secondary_text));
         }
 

@@ -18,14 +18,14 @@ pub fn reference_ui(
 ) {
     let coverage = casebook::coverage(model, cases);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        a11y::region(ui, "Model reference");
         ui.set_max_width(ui.available_width().min(900.0));
         ui.horizontal(|ui| {
-            a11y::heading(
+            let title = a11y::heading(
                 ui,
                 1,
                 egui::RichText::new(format!("The model: {}", model.title)).heading(),
             );
+            a11y::titled_region(ui, &title);
             if ui.button("Back").clicked() {
                 actions.push(Action::CloseReference);
             }

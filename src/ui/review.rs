@@ -40,8 +40,8 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
     let state = view.state;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(860.0));
-        a11y::region(ui, "Review");
-        a11y::heading(ui, 1, RichText::new("Review").heading());
+        let title = a11y::heading(ui, 1, RichText::new("Review").heading());
+        a11y::titled_region(ui, &title);
         let (Some((_, factor_id)), Some(case)) = (&state.item, view.case) else {
             ui.label("Nothing is due for review. Check a case, and the factors you misjudge will come back here to practise.");
             if ui.button("Back to my record").clicked() {

@@ -512,7 +512,7 @@ fn distribution_ui(
             .get(i as usize)
             .map_or(String::new(), |v| v.label().to_owned())
     };
-    Plot::new(egui::Id::unique(id))
+    let chart = Plot::new(egui::Id::unique(id))
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
@@ -533,6 +533,10 @@ fn distribution_ui(
     if revealed {
         line.push_str(&format!(" The model: {model}."));
     }
+    a11y::image(
+        &chart.response,
+        "Bar chart of the room's marks, given in words below it",
+    );
     ui.label(line);
 }
 

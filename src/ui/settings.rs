@@ -38,10 +38,10 @@ pub const TEXT_SIZES: [(f32, &str); 5] = [
 /// Draws the display and keyboard page.
 pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        a11y::region(ui, "Display and keyboard");
         ui.set_max_width(ui.available_width().min(860.0));
         ui.horizontal_wrapped(|ui| {
-            a11y::heading(ui, 1, RichText::new("Display and keyboard").heading());
+            let title = a11y::heading(ui, 1, RichText::new("Display and keyboard").heading());
+            a11y::titled_region(ui, &title);
             if ui.button("Close display and keyboard").clicked() {
                 actions.push(Action::CloseSettings);
             }
