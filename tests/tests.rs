@@ -13,6 +13,7 @@ mod fuzz_corpus;
 mod headings;
 mod keyboard;
 mod keymap;
+mod loaders;
 mod matrix;
 mod progress;
 mod properties;
