@@ -24,10 +24,10 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
 
     // Agree with the model everywhere except two factors: one far off and sure of it,
     // one a step away.
-    let relationships = model
+    let sure_wrong = model
         .factors
         .iter()
-        .position(|f| f.id.as_str() == "relationships")
+        .position(|f| f.id.as_str() == "senior-vision")
         .unwrap();
     let sharing_power = model
         .factors
@@ -39,12 +39,12 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
     for (index, factor) in model.factors.iter().enumerate() {
         let answer = case.answer(&factor.id).unwrap();
         let verdict = match index {
-            i if i == relationships => opposite(answer.verdict),
+            i if i == sure_wrong => opposite(answer.verdict),
             i if i == sharing_power => one_step(answer.verdict),
             _ => answer.verdict,
         };
         press(&mut harness, verdict.label());
-        if index == relationships {
+        if index == sure_wrong {
             press(&mut harness, "High confidence");
         } else {
             press(&mut harness, "Medium confidence");
@@ -67,8 +67,8 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
 
     let attempt = harness.state().attempt(&case.id).unwrap().clone();
     assert_eq!(attempt.marked_count(&model), 9);
-    let relationships_id = &model.factors[relationships].id;
-    assert_eq!(attempt.mark(relationships_id).unwrap().evidence.len(), 1);
+    let sure_wrong_id = &model.factors[sure_wrong].id;
+    assert_eq!(attempt.mark(sure_wrong_id).unwrap().evidence.len(), 1);
 
     press(&mut harness, "Check your answers");
     assert!(matches!(harness.state().screen(), Screen::Feedback { .. }));
@@ -80,7 +80,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
     ));
 
     // The named factor: the model's verdict beside the trainee's, confident and wrong.
-    let answer = case.answer(relationships_id).unwrap();
+    let answer = case.answer(sure_wrong_id).unwrap();
     let yours = opposite(answer.verdict);
     assert_eq!(compare(answer.verdict, yours), Agreement::Disagree);
     assert!(shows(
@@ -104,7 +104,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
     let Screen::Feedback { focus, .. } = harness.state().screen() else {
         unreachable!()
     };
-    assert_eq!(focus, relationships_id);
+    assert_eq!(focus, sure_wrong_id);
     assert!(shows(&harness, "Found: the model cites this too"));
 
     press(&mut harness, "Back to the library");

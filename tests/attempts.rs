@@ -164,12 +164,10 @@ fn reports_escape_case_text_and_list_every_factor() {
     }
     let csv = session_record::csv(&session).unwrap();
     assert_eq!(csv.lines().count(), 1 + model.factors.len());
-    assert!(
-        csv.lines()
-            .nth(1)
-            .unwrap()
-            .starts_with("hospital-discharge-short,1,2026-11-28,common-purpose,")
-    );
+    assert!(csv.lines().nth(1).unwrap().starts_with(&format!(
+        "hospital-discharge-short,{},2026-11-28,common-purpose,",
+        case.version
+    )));
 }
 
 #[test]

@@ -17,6 +17,7 @@ fn a_burst_of_200_keystrokes_in_a_note_makes_a_handful_of_saves() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_step_dt(0.1)
+        .with_max_steps(16)
         .build_eframe(move |cc| CasebookApp::new(cc, model.clone(), &[], Some(&folder)));
     harness.run();
     open_case(&mut harness, &case);
@@ -40,7 +41,11 @@ fn a_burst_of_200_keystrokes_in_a_note_makes_a_handful_of_saves() {
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
     let record = collab_casebook::io::store::parse(&text).unwrap();
     let typed = &record.attempts[&case.id].marks[&crate::common::model().factors[0].id].note;
-    assert_eq!(typed.len(), 200, "every key reached the disk on leaving the screen");
+    assert_eq!(
+        typed.len(),
+        200,
+        "every key reached the disk on leaving the screen"
+    );
 }
 
 #[test]
@@ -55,7 +60,9 @@ fn closing_the_window_right_after_typing_keeps_every_key() {
         press(&mut harness, "Next factor");
         harness.get_by_label(&note).click();
         harness.run();
-        harness.get_by_label(&note).type_text("Typed just before closing");
+        harness
+            .get_by_label(&note)
+            .type_text("Typed just before closing");
         harness.step();
         // No quiet second passes: the window closes at once.
     }

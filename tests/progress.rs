@@ -33,7 +33,7 @@ fn attempt(case: &collab_casebook::domain::Case, wrong: &str) -> Attempt {
 fn a_check_is_kept_and_misjudged_factors_are_queued_for_review() {
     let model = model();
     let case = bundled("universal-credit");
-    let attempt = attempt(&case, "relationships");
+    let attempt = attempt(&case, "senior-vision");
     let feedback = Feedback::new(&model, &case, &attempt);
     let mut progress = Progress::default();
     progress.record_check(&case, &attempt, &feedback, at(1));
@@ -44,7 +44,7 @@ fn a_check_is_kept_and_misjudged_factors_are_queued_for_review() {
         1
     );
     let queued: Vec<&str> = progress.review.iter().map(|r| r.factor.as_str()).collect();
-    assert_eq!(queued, ["relationships"]);
+    assert_eq!(queued, ["senior-vision"]);
     assert_eq!(progress.due(at(1), 10).len(), 1);
 
     // Checking again does not queue the same factor twice.
@@ -57,7 +57,7 @@ fn a_check_is_kept_and_misjudged_factors_are_queued_for_review() {
 fn review_moves_further_out_when_right_and_comes_back_sooner_when_wrong() {
     let model = model();
     let case = bundled("universal-credit");
-    let a = attempt(&case, "relationships");
+    let a = attempt(&case, "senior-vision");
     let mut right = Progress::default();
     right.record_check(&case, &a, &Feedback::new(&model, &case, &a), at(1));
     let mut wrong = right.clone();
@@ -90,7 +90,7 @@ fn a_review_question_accepts_any_factor_the_passage_shows_with_its_verdict() {
     let answer = case
         .answers
         .iter()
-        .find(|a| a.factor.as_str() == "relationships")
+        .find(|a| a.factor.as_str() == "senior-vision")
         .unwrap();
     let question = ReviewQuestion::for_item(&case, &answer.factor).unwrap();
     assert_eq!(&question.passage, &answer.evidence[0]);
@@ -119,8 +119,8 @@ fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
     let va = bundled("virginia-childrens-services");
     let mut progress = Progress::default();
     for (day, case, wrong) in [
-        (1, &uc, "relationships"),
-        (2, &uc, "relationships"),
+        (1, &uc, "senior-vision"),
+        (2, &uc, "senior-vision"),
         (3, &va, "sharing-power"),
     ] {
         let a = attempt(case, wrong);
@@ -147,7 +147,7 @@ fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
             .collect::<Vec<_>>(),
         ["total-place"]
     );
-    assert_eq!(summary.most_misjudged[0].0.as_str(), "relationships");
+    assert_eq!(summary.most_misjudged[0].0.as_str(), "senior-vision");
     assert_eq!(summary.most_misjudged[0].1, 2);
     assert_eq!(summary.high_confidence.len(), 3);
     assert_eq!(summary.high_confidence[0].1, 1);

@@ -137,8 +137,10 @@ fn the_attempt_file_and_the_feedback_report_are_saved_from_feedback() {
     names.sort();
     assert_eq!(names.len(), 3, "{names:?}");
     assert!(
-        names[0].starts_with("feedback-hospital-discharge-short-v1-")
-            && names[0].ends_with(".html")
+        names[0].starts_with(&format!(
+            "feedback-hospital-discharge-short-v{}-",
+            case.version
+        )) && names[0].ends_with(".html")
     );
     assert!(
         harness

@@ -36,14 +36,14 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     let relationships = model
         .factors
         .iter()
-        .position(|f| f.id.as_str() == "relationships")
+        .position(|f| f.id.as_str() == "senior-vision")
         .unwrap();
     let factor = &model.factors[relationships];
     let answer = case.answer(&factor.id).unwrap();
     assert_eq!(
         answer.verdict,
         Verdict::Missing,
-        "the test expects the model to read relationships as missing"
+        "the test expects the model to read senior vision as missing"
     );
 
     let mut harness = app_harness();
@@ -180,7 +180,7 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     harness.run();
 
     // The agenda puts the divided, mistaken factor first: the room split 7 to 5 on
-    // relationships and one of the two sure answers was wrong. The unanimous one is last.
+    // senior vision and one of the two sure answers was wrong. The unanimous one is last.
     press(&mut harness, "Debrief agenda");
     assert!(matches!(harness.state().screen(), Screen::Seminar));
     let first = format!("1. {}", factor.name);
@@ -221,7 +221,7 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
             .join(names.iter().find(|n| n.ends_with(".csv")).unwrap()),
     )
     .unwrap();
-    let row = csv.lines().find(|l| l.contains(",relationships,")).unwrap();
+    let row = csv.lines().find(|l| l.contains(",senior-vision,")).unwrap();
     assert!(row.contains(",7,0,5,0,12,missing,false,true"), "{row}");
     assert_eq!(csv.lines().count(), 1 + model.factors.len());
     assert!(harness.query_by_label_contains("Saved seminar-").is_some());

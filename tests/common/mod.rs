@@ -55,11 +55,14 @@ pub fn shows(harness: &Harness<'static, CasebookApp>, label: &str) -> bool {
     harness.query_by_label(label).is_some()
 }
 
-/// The app with its record kept in `folder`, as a restart would find it.
+/// The app with its record kept in `folder`, as a restart would find it. After a change
+/// the app wakes itself a second later to save (see `domain::autosave`): at kittest's four
+/// frames a second, letting the app settle can take up to eight frames.
 pub fn app_harness_with_store(folder: &std::path::Path) -> Harness<'static, CasebookApp> {
     let folder = folder.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(8)
         .build_eframe(move |cc| CasebookApp::new(cc, model(), &[], Some(&folder)));
     harness.run();
     harness
