@@ -39,7 +39,7 @@ impl Default for Loader {
     fn default() -> Self {
         Self {
             jobs: Vec::new(),
-            load: Arc::new(|paths, model| io::load_paths(paths, model)),
+            load: Arc::new(io::load_paths),
         }
     }
 }
