@@ -303,33 +303,56 @@ fn every_broken_file_exits_1_naming_file_line_and_column() {
         BROKEN.len(),
         "every broken file has an expectation"
     );
-    for (name, position, words) in BROKEN {
-        let path = format!("tests/data/broken/{name}");
-        let output = check(&[&path]);
-        let out = stdout(&output);
-        assert_eq!(output.status.code(), Some(1), "{name}: {out}");
-        let prefix = match position {
-            Some((line, column)) => format!("{path}:{line}:{column}: "),
-            None => format!("{path}: "),
-        };
-        let line = out
-            .lines()
-            .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("{name}: no line starts {prefix:?} in\n{out}"));
-        assert!(
-            line.contains(words),
-            "{name}: {line:?} should say {words:?}"
-        );
-        assert!(
-            out.contains("Checked 1 file: 0 valid"),
-            "{name}: summary in {out}"
-        );
-        assert!(
-            output.stderr.is_empty(),
-            "{name}: nothing on stderr, so no panic: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+    // Every file is checked and every failure listed, so one broken promise cannot hide
+    // another.
+    let failures: Vec<String> = BROKEN
+        .iter()
+        .filter_map(|(name, position, words)| broken_file_failure(name, *position, words))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} broken files are not reported as promised:\n\n{}",
+        failures.len(),
+        BROKEN.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// What is wrong with `check`'s report on one broken file, if anything.
+fn broken_file_failure(
+    name: &str,
+    position: Option<(usize, usize)>,
+    words: &str,
+) -> Option<String> {
+    let path = format!("tests/data/broken/{name}");
+    let output = check(&[&path]);
+    let out = stdout(&output);
+    if output.status.code() != Some(1) {
+        return Some(format!(
+            "{name}: exit {:?}, not 1: {out}",
+            output.status.code()
+        ));
     }
+    let prefix = match position {
+        Some((line, column)) => format!("{path}:{line}:{column}: "),
+        None => format!("{path}: "),
+    };
+    let Some(line) = out.lines().find(|l| l.starts_with(&prefix)) else {
+        return Some(format!("{name}: no line starts {prefix:?} in\n{out}"));
+    };
+    if !line.contains(words) {
+        return Some(format!("{name}: {line:?} should say {words:?}"));
+    }
+    if !out.contains("Checked 1 file: 0 valid") {
+        return Some(format!("{name}: summary in {out}"));
+    }
+    if !output.stderr.is_empty() {
+        return Some(format!(
+            "{name}: something on stderr, so perhaps a panic: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    None
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::common::{app_harness, bundled, model};
@@ -22,6 +24,32 @@ fn make_fifo(path: &Path) {
         .status()
         .expect("mkfifo runs");
     assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// If the test is still waiting after 30 seconds, opens the pipe at `path` for writing and
+/// closes it, so a loader stuck opening it is let go and the test fails instead of hanging.
+/// Returns a flag the test sets when it is done; the flag the watchdog sets says whether it
+/// had to step in.
+fn watchdog(path: &Path) -> (Arc<AtomicBool>, Arc<AtomicBool>) {
+    let done = Arc::new(AtomicBool::new(false));
+    let fired = Arc::new(AtomicBool::new(false));
+    let (path, watching, firing) = (path.to_path_buf(), Arc::clone(&done), Arc::clone(&fired));
+    std::thread::Builder::new()
+        .name("pipe watchdog".to_owned())
+        .spawn(move || {
+            let started = Instant::now();
+            while !watching.load(Ordering::SeqCst) {
+                if started.elapsed() > Duration::from_secs(30) {
+                    firing.store(true, Ordering::SeqCst);
+                    // Blocks until the stuck reader has the other end; then both go.
+                    std::fs::OpenOptions::new().write(true).open(&path).ok();
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+        .unwrap();
+    (done, fired)
 }
 
 /// Runs `work` on its own thread and fails if it takes more than 30 seconds: a loader that
@@ -89,12 +117,16 @@ fn opening_a_folder_with_a_pipe_names_it_and_opens_the_cases() {
     std::fs::write(dir.path().join("my-attempt.ron"), attempt).unwrap();
 
     let mut harness = app_harness();
+    let (done, fired) = watchdog(&dir.path().join("a-pipe.ron"));
     harness
         .state_mut()
         .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
-    let started = Instant::now();
     harness.state_mut().wait_for_loading();
-    assert!(started.elapsed() < Duration::from_secs(30));
+    done.store(true, Ordering::SeqCst);
+    assert!(
+        !fired.load(Ordering::SeqCst),
+        "the loader waited on the pipe until the test let it go"
+    );
     harness.run();
 
     let problems = harness.state().problems();
@@ -133,10 +165,16 @@ fn showing_a_problem_in_a_file_that_became_a_pipe_says_why_it_cannot() {
 
     std::fs::remove_file(&file).unwrap();
     make_fifo(&file);
+    let (done, fired) = watchdog(&file);
     harness.state_mut().apply(Action::ShowProblemSource {
         file: file.display().to_string(),
         position: Position { line: 7, column: 5 },
     });
+    done.store(true, Ordering::SeqCst);
+    assert!(
+        !fired.load(Ordering::SeqCst),
+        "showing the lines waited on the pipe until the test let it go"
+    );
     harness.run();
     assert!(
         harness
