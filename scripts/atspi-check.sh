@@ -3,7 +3,7 @@
 # Xvfb in its own D-Bus session with the AT-SPI bus, and checks the headings, regions,
 # roles and names on the library, the case screen, feedback, the model reference and the
 # seminar console, and that Tab moves the focus where the bus can hear it.
-# Needs Debian's xvfb, xauth, dbus-x11, at-spi2-core, python3-pyatspi and xdotool.
+# Needs Debian's xvfb, dbus-x11, at-spi2-core, python3-pyatspi and xdotool.
 #
 #   scripts/atspi-check.sh [path/to/collab-casebook]
 set -euo pipefail
@@ -15,8 +15,26 @@ mkdir -p "$out"
 
 runtime=$(mktemp -d)
 chmod 700 "$runtime"
-trap 'rm -rf "$runtime"' EXIT
+xvfb=""
+cleanup() {
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+    rm -rf "$runtime"
+}
+trap cleanup EXIT
+
+# The X server picks a free display itself and says which, so two runs never collide.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$runtime/display" 2>"$out/xvfb.log" &
+xvfb=$!
+for _ in $(seq 1 300); do
+    [ -s "$runtime/display" ] && break
+    sleep 0.1
+done
+if [ ! -s "$runtime/display" ]; then
+    echo "atspi-check: Xvfb did not start. Its output:" >&2
+    cat "$out/xvfb.log" >&2
+    exit 1
+fi
+export DISPLAY=":$(cat "$runtime/display")"
 export XDG_RUNTIME_DIR=$runtime
 # Debian's pyatspi is built for the system Python, not one on PATH.
-xvfb-run -a -s "-screen 0 1280x800x24" \
-    dbus-run-session -- /usr/bin/python3 scripts/atspi_check.py "$binary" "$out"
+dbus-run-session -- /usr/bin/python3 scripts/atspi_check.py "$binary" "$out"

@@ -100,12 +100,19 @@ def walk(acc, depth=0, out=None):
     """Every node under `acc`, depth first, in the order a screen reader reads them."""
     if out is None:
         out = []
+        # Read afresh: egui reuses a widget's id for another widget on the next screen,
+        # and a client that has not asked for change events keeps the old role.
+        acc.clear_cache()
     try:
         node = Node(acc, depth)
     except GLib.Error:
         return out
     out.append(node)
-    for i in range(acc.childCount):
+    try:
+        count = acc.childCount
+    except GLib.Error:
+        return out
+    for i in range(count):
         try:
             child = acc.getChildAtIndex(i)
         except GLib.Error:
@@ -172,30 +179,56 @@ def press(app, name):
     fail("no control named %r to press" % name)
 
 
-def check_screen(screen, nodes, headings, regions):
-    print("%s: %d nodes" % (screen, len(nodes)), flush=True)
+def problems(screen, nodes, headings, regions):
+    """What a listener would find wrong on this screen, and notes on what the bus lacks."""
+    found_problems, found_notes = [], []
     found = [(n.level(), n.name) for n in nodes if n.role == pyatspi.ROLE_HEADING]
-    print("  headings: %s" % found, flush=True)
     rest = iter(found)
     for level, name in headings:
         match = next((f for f in rest if f[1] == name), None)
         if match is None:
-            fail("%s: no heading %r (in reading order)" % (screen, name))
+            found_problems.append("%s: no heading %r (in reading order)" % (screen, name))
         elif match[0] is None:
-            notes.append("%s: heading %r has no level on the bus" % (screen, name))
+            found_notes.append("%s: heading %r has no level on the bus" % (screen, name))
         elif match[0] != level:
-            fail("%s: heading %r is level %s, not %s" % (screen, name, match[0], level))
+            found_problems.append(
+                "%s: heading %r is level %s, not %s" % (screen, name, match[0], level)
+            )
     landmarks = [n.name for n in nodes if n.role == pyatspi.ROLE_LANDMARK]
-    print("  regions: %s" % landmarks, flush=True)
     if landmarks != regions:
-        fail("%s: regions %s, expected %s" % (screen, landmarks, regions))
+        found_problems.append("%s: regions %s, expected %s" % (screen, landmarks, regions))
     for node in nodes:
         if node.role == pyatspi.ROLE_UNKNOWN:
-            fail("%s: a node of unknown role (name %r, depth %d)" % (screen, node.name, node.depth))
-        if (node.role in INTERACTIVE or node.focusable) and not node.name.strip():
-            fail("%s: an unnamed %s" % (screen, node.role_name))
-        if node.role in (pyatspi.ROLE_HEADING, pyatspi.ROLE_LANDMARK) and not node.name.strip():
-            fail("%s: an unnamed %s" % (screen, node.role_name))
+            found_problems.append(
+                "%s: a node of unknown role (name %r, depth %d)" % (screen, node.name, node.depth)
+            )
+        named = (
+            node.role in INTERACTIVE
+            or node.focusable
+            or node.role in (pyatspi.ROLE_HEADING, pyatspi.ROLE_LANDMARK, pyatspi.ROLE_FRAME)
+        )
+        if named and not node.name.strip():
+            found_problems.append("%s: an unnamed %s (depth %d)" % (screen, node.role_name, node.depth))
+    return found_problems, found_notes
+
+
+def check_screen(app, screen, headings, regions, timeout=30):
+    """Reads the window until the screen is as expected (a frame may be half drawn when
+    first read), then reports what is still wrong."""
+    deadline = time.time() + timeout
+    while True:
+        nodes = walk(main_window(app))
+        found_problems, found_notes = problems(screen, nodes, headings, regions)
+        if not found_problems or time.time() > deadline:
+            break
+        time.sleep(0.5)
+    print("%s: %d nodes" % (screen, len(nodes)), flush=True)
+    print("  headings: %s" % [(n.level(), n.name) for n in nodes if n.role == pyatspi.ROLE_HEADING])
+    print("  regions: %s" % [n.name for n in nodes if n.role == pyatspi.ROLE_LANDMARK], flush=True)
+    for problem in found_problems:
+        fail(problem)
+    notes.extend(found_notes)
+    return nodes
 
 
 def check_tab_reaches_the_bus(app, window_id):
@@ -248,16 +281,15 @@ def main():
         if app is None:
             fail("the app did not appear on the AT-SPI bus within 90 seconds")
             return
-        nodes = wait_for(app, has_heading("Cases"), "the library")
-        check_screen(
-            "library", nodes, [(1, "Cases"), (2, CASE)], ["Screens", "Cases"]
-        )
+        Atspi.Accessible.set_cache_mask(app, Atspi.Cache.NONE)
+        wait_for(app, has_heading("Cases"), "the library")
+        check_screen(app, "library", [(1, "Cases"), (2, CASE)], ["Screens", "Cases"])
 
         press(app, "Open: " + CASE)
-        nodes = wait_for(app, has_heading("All factors"), "the case screen")
+        wait_for(app, has_heading("All factors"), "the case screen")
         check_screen(
+            app,
             "case",
-            nodes,
             [(1, CASE), (2, "Sources"), (2, "Foundation: Shared common purpose"), (2, "All factors")],
             ["Screens", "Case text", "Marking"],
         )
@@ -280,10 +312,10 @@ def main():
             "the list of unmarked factors",
         )
         press(app, "See feedback anyway")
-        nodes = wait_for(app, has_heading("Feedback from the model"), "feedback")
+        wait_for(app, has_heading("Feedback from the model"), "feedback")
         check_screen(
+            app,
             "feedback",
-            nodes,
             [(1, CASE), (1, "Feedback from the model"), (2, "The case at a glance"),
              (2, "Factor by factor"), (3, "Shared common purpose"), (2, "What next")],
             ["Screens", "Case text", "Feedback"],
@@ -296,8 +328,8 @@ def main():
             "The model: (missing)",
         )
         check_screen(
+            app,
             "reference",
-            nodes,
             [(1, title), (2, "Foundations"), (2, "Ways in"), (2, "Barriers")],
             ["Screens", title],
         )
@@ -306,10 +338,10 @@ def main():
         press(app, "Library")
         wait_for(app, has_heading("Cases"), "the library again")
         press(app, "Run a seminar: " + CASE)
-        nodes = wait_for(app, has_heading("Seminar"), "the seminar console")
+        wait_for(app, has_heading("Seminar"), "the seminar console")
         check_screen(
+            app,
             "seminar console",
-            nodes,
             [(1, "Seminar"), (2, "Read the case"), (2, "Discuss each factor"),
              (2, "Attempt files"), (2, "Timer")],
             ["Screens", "Seminar steps", "Current step", "Attempt files, record and timer"],
@@ -317,10 +349,13 @@ def main():
         rooms = [w for w in windows(app) if w is not None and w.name == "Casebook room view"]
         if rooms:
             room = walk(rooms[0])
-            check_screen("room view", room, [], ["Room view"])
-            if not any(n.role == pyatspi.ROLE_HEADING and n.depth > 0 for n in room):
+            found_problems, _ = problems("room view", room, [], ["Room view"])
+            for problem in found_problems:
+                fail(problem)
+            if not any(n.role == pyatspi.ROLE_HEADING for n in room):
                 fail("room view: no heading")
         else:
+            # eframe 0.37 gives AccessKit to the main window only.
             notes.append("the room view window is not on the bus")
     finally:
         app_process.terminate()
@@ -333,7 +368,12 @@ def main():
 
 if __name__ == "__main__":
     main()
-    for note in sorted(set(notes)):
+    levels = sorted({n for n in notes if "has no level on the bus" in n})
+    if levels:
+        # accesskit_atspi_common 0.21 passes no "level" attribute; tests/headings.rs checks
+        # the levels AccessKit is given.
+        print("note: %d headings reached the bus without a level (the adapter drops it)" % len(levels))
+    for note in sorted(set(notes) - set(levels)):
         print("note: " + note)
     if failures:
         print("atspi-check: %d problems" % len(failures))

@@ -44,7 +44,7 @@ pub fn heading_level(node: &egui::accesskit::Node) -> Option<usize> {
     (node.role() == Role::Heading).then(|| node.level().unwrap_or(0) + 1)
 }
 
-/// Exposes a chart (a picture drawn by egui_plot) as an image called `label`, rather than
+/// Exposes a chart (a picture drawn by `egui_plot`) as an image called `label`, rather than
 /// a nameless node a screen reader can land on. Write the figures out beside it as well.
 pub fn image(response: &egui::Response, label: &str) {
     response.ctx.accesskit_node_builder(response.id, |node| {
@@ -52,6 +52,9 @@ pub fn image(response: &egui::Response, label: &str) {
         node.set_label(label);
     });
 }
+
+/// The main window's title, as [`super::native_options`] sets it.
+const MAIN_WINDOW: &str = "Collaborative Working Casebook";
 
 /// One named region drawn this pass, kept until [`finish`] puts the regions in order.
 #[derive(Clone, Copy)]
@@ -122,9 +125,22 @@ fn mark_panel(ui: &egui::Ui, write: impl FnOnce(&mut egui::accesskit::Node)) {
 }
 
 /// Puts the named regions of this viewport in reading order: top to bottom, then left to
-/// right, as they sit on screen, rather than the order egui drew them in. Call once per
-/// viewport, after every panel is drawn.
+/// right, as they sit on screen, rather than the order egui drew them in, and names the
+/// window by its title. Call once per viewport, after every panel is drawn.
 pub fn finish(ctx: &egui::Context) {
+    // The window itself is named by its title, so switching to it says which window it is.
+    // winit cannot read a title back on X11, so the main window's is known here too.
+    let title = ctx
+        .input(|i| i.viewport().title.clone())
+        .filter(|t| !t.is_empty())
+        .or_else(|| (ctx.viewport_id() == egui::ViewportId::ROOT).then(|| MAIN_WINDOW.to_owned()));
+    if let Some(title) = title {
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            if node.label().is_none_or(str::is_empty) {
+                node.set_label(title);
+            }
+        });
+    }
     let id = regions_id(ctx);
     let pass = ctx.cumulative_pass_nr();
     let regions: Vec<Region> = ctx
