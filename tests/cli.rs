@@ -248,7 +248,7 @@ const BROKEN: &[Expectation] = &[
     ),
     (
         "raw-string-then-problem.ron",
-        Some((44, 44)),
+        Some((45, 44)),
         "cites the source \"daughter-interview\", but no source has that id",
     ),
     (

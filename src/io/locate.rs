@@ -555,7 +555,9 @@ Case(
 
     #[test]
     fn reads_past_raw_strings() {
-        let text = "Case(\n    title: r#\"She said \"no\" (twice)\"#,\n    summary: r\"plain\",\n    id: \"x\",\n)";
+        // An odd number of quotes inside: read as ordinary strings, they would pair up
+        // wrongly from here to the end.
+        let text = "Case(\n    title: r#\"A 4\" gap\"#,\n    summary: r\"plain\",\n    id: \"x\",\n)";
         let locator = Locator::new(text);
         assert_eq!(
             locator.find(&Place::Field("id")),
