@@ -264,6 +264,11 @@ const BROKEN: &[Expectation] = &[
         "The version is a whole number, such as 2, with no decimal point",
     ),
     (
+        "decimal-minutes.ron",
+        Some((10, 15)),
+        "'minutes' is a whole number, such as 15, with no decimal point",
+    ),
+    (
         "newer-format.ron",
         Some((3, 5)),
         "This file is format 2; this version of the app reads format 1",

@@ -2,6 +2,7 @@
 //! in a folder of attempt files, and in place of a file whose problem is being shown. Each
 //! is named and skipped, never waited on; the rest still loads.
 
+use collab_casebook::ui::LoadingAction;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -120,7 +121,9 @@ fn opening_a_folder_with_a_pipe_names_it_and_opens_the_cases() {
     let (done, fired) = watchdog(&dir.path().join("a-pipe.ron"));
     harness
         .state_mut()
-        .apply(Action::LoadPaths(vec![dir.path().to_path_buf()]));
+        .apply(Action::Loading(LoadingAction::LoadPaths(vec![
+            dir.path().to_path_buf(),
+        ])));
     harness.state_mut().wait_for_loading();
     done.store(true, Ordering::SeqCst);
     assert!(
@@ -158,7 +161,9 @@ fn showing_a_problem_in_a_file_that_became_a_pipe_says_why_it_cannot() {
     let mut harness: App = app_harness();
     harness
         .state_mut()
-        .apply(Action::LoadPaths(vec![file.clone()]));
+        .apply(Action::Loading(LoadingAction::LoadPaths(vec![
+            file.clone(),
+        ])));
     harness.state_mut().wait_for_loading();
     harness.run();
     assert_eq!(harness.state().problems().len(), 1);
@@ -166,10 +171,12 @@ fn showing_a_problem_in_a_file_that_became_a_pipe_says_why_it_cannot() {
     std::fs::remove_file(&file).unwrap();
     make_fifo(&file);
     let (done, fired) = watchdog(&file);
-    harness.state_mut().apply(Action::ShowProblemSource {
-        file: file.display().to_string(),
-        position: Position { line: 7, column: 5 },
-    });
+    harness
+        .state_mut()
+        .apply(Action::Loading(LoadingAction::ShowProblemSource {
+            file: file.display().to_string(),
+            position: Position { line: 7, column: 5 },
+        }));
     done.store(true, Ordering::SeqCst);
     assert!(
         !fired.load(Ordering::SeqCst),
@@ -199,7 +206,9 @@ fn a_file_with_a_built_in_case_id_says_which_case_it_replaced() {
     let mut harness = app_harness();
     harness
         .state_mut()
-        .apply(Action::LoadPaths(vec![file.clone()]));
+        .apply(Action::Loading(LoadingAction::LoadPaths(vec![
+            file.clone(),
+        ])));
     harness.state_mut().wait_for_loading();
     harness.run();
     let expected = format!(
@@ -215,5 +224,40 @@ fn a_file_with_a_built_in_case_id_says_which_case_it_replaced() {
             .any(|n| n.starts_with(&expected)),
         "{expected:?} in {:?}",
         harness.state().notices()
+    );
+}
+
+#[test]
+fn only_a_web_address_is_ever_a_clickable_link() {
+    use collab_casebook::io::parse_case;
+
+    let text = std::fs::read_to_string("docs/example-case.ron").unwrap();
+    let case = parse_case(&text, "example.ron", &model()).unwrap();
+    let with_link = |id: &str, title: &str, link: &str| {
+        let mut case = case.clone();
+        case.id = collab_casebook::domain::CaseId::new(id);
+        case.title = title.to_owned();
+        for source in &mut case.sources {
+            source.link = Some(link.to_owned());
+        }
+        case
+    };
+    // Cases made in code skip `check`, which would refuse the file link.
+    let web = with_link("web", "Web link", "https://www.example.org/report");
+    let local = with_link("local", "File link", "file:///etc/passwd");
+    let shown = |case: &collab_casebook::domain::Case, label: &str| {
+        let mut harness = app_harness();
+        harness.state_mut().add_case(case.clone());
+        harness.run();
+        crate::common::open_case(&mut harness, case);
+        harness.query_by_label(label).is_some()
+    };
+    assert!(
+        shown(&web, "Source 1: https://www.example.org/report"),
+        "a web address is a link"
+    );
+    assert!(
+        !shown(&local, "Source 1: file:///etc/passwd"),
+        "a file link is never a link"
     );
 }

@@ -159,7 +159,13 @@ fn source_ui(ui: &mut egui::Ui, number: usize, source: &Source) -> egui::Rect {
     // widgets leaves a nameless, focusable piece for each extra row (egui 0.37).
     ui.vertical(|ui| {
         ui.label(RichText::new(line).small());
-        if let Some(link) = &source.link {
+        // Only a web address is ever clickable; check refuses any other link, and this
+        // holds even for a case that did not come through it.
+        if let Some(link) = source
+            .link
+            .as_ref()
+            .filter(|l| crate::io::case_file::is_web_address(l))
+        {
             let response = ui.hyperlink_to(RichText::new(link).small(), link);
             // Two sources can share a link, so the accessible name says which source.
             let name = format!("Source {number}: {link}");
