@@ -7,13 +7,16 @@
 //! - growth of both at 1x, 4x and 16x case length and library size;
 //! - opening a folder of 1,000 case files, against the UI thread's share of it;
 //! - a keystroke in a note with the record kept on disk, against the same keystroke with no
-//!   record kept (the UI thread's whole frame, through egui_kittest).
+//!   record kept (the UI thread's whole frame, through `egui_kittest`).
 
 #![expect(
     clippy::expect_used,
     reason = "a benchmark whose inputs are broken should stop loudly"
 )]
 
+use collab_casebook::ui::CaseAction;
+use collab_casebook::ui::FeedbackAction;
+use collab_casebook::ui::LoadingAction;
 use std::hint::black_box;
 
 use collab_casebook::domain::{Case, Model, Verdict};
@@ -95,12 +98,15 @@ fn context() -> egui::Context {
 fn app_on(case: &Case, model: &Model, feedback: bool) -> CasebookApp {
     let mut app = CasebookApp::with_model(model.clone());
     app.add_case(case.clone());
-    app.apply(Action::OpenCase(case.id.clone()));
+    app.apply(Action::Case(CaseAction::Open(case.id.clone())));
     for factor in &model.factors {
-        app.apply(Action::SetVerdict(factor.id.clone(), Some(Verdict::Partly)));
+        app.apply(Action::Case(CaseAction::SetVerdict(
+            factor.id.clone(),
+            Some(Verdict::Partly),
+        )));
     }
     if feedback {
-        app.apply(Action::ShowFeedback);
+        app.apply(Action::Feedback(FeedbackAction::Show));
     }
     app
 }
@@ -342,7 +348,7 @@ fn open_folder(c: &mut Criterion) {
             for _ in 0..iterations {
                 let mut app = CasebookApp::with_model(model.clone());
                 let start = std::time::Instant::now();
-                app.apply(Action::LoadPaths(paths.clone()));
+                app.apply(Action::Loading(LoadingAction::LoadPaths(paths.clone())));
                 spent += start.elapsed();
                 app.wait_for_loading();
                 assert!(app.library().cases().len() > 1000, "the folder loaded");
@@ -365,7 +371,8 @@ fn keystroke(c: &mut Criterion) {
         .find(|c| c.case.id.as_str() == "universal-credit")
         .expect("the longest case is bundled")
         .case;
-    let note = format!("Note on {}", model.factors[0].name);
+    let first = model.factors.first().expect("the model has factors");
+    let note = format!("Note on {}", first.name);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut group = c.benchmark_group("keystroke");
     for (name, folder) in [
@@ -381,7 +388,9 @@ fn keystroke(c: &mut Criterion) {
             .with_step_dt(0.1)
             .build_eframe(move |cc| CasebookApp::new(cc, model.clone(), &[], folder.as_deref()));
         harness.run();
-        harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+        harness
+            .state_mut()
+            .apply(Action::Case(CaseAction::Open(case.id.clone())));
         harness.run();
         harness.get_by_label(&note).click();
         harness.run();

@@ -6,13 +6,17 @@
 //!
 //! - [`domain`]: the model, cases, attempts and feedback. Pure: no egui, files or clock.
 //! - [`io`]: reading the model and case files, with positioned, plain-English errors.
-//! - [`ui`]: the egui app: screens that draw and return actions, and one place that applies them.
+//! - [`ui`]: the egui app: screens that draw and return actions, features that apply them
+//!   and return effects.
+//! - [`platform`]: what carries out those effects on the desktop: disk, dialogs, threads, clock.
 //! - [`cli`]: the `check` command for case authors.
 
 pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod io;
+#[cfg(feature = "gui")]
+pub mod platform;
 #[cfg(feature = "gui")]
 pub mod ui;
 

@@ -1,6 +1,7 @@
 //! Every interactive widget on every screen has an accessible name, and no two share one,
 //! so a screen reader user can tell them apart (and tests can find them).
 
+use collab_casebook::ui::LoadingAction;
 use std::collections::BTreeMap;
 
 use crate::common::{app_harness, bundled, model, open_case, press};
@@ -107,9 +108,11 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
         assert_labels_unique(&harness, theme);
     }
     press(&mut harness, "Close display and keyboard");
-    harness.state_mut().apply(Action::LoadPaths(vec![
-        "tests/data/broken/missing-comma.ron".into(),
-    ]));
+    harness
+        .state_mut()
+        .apply(Action::Loading(LoadingAction::LoadPaths(vec![
+            "tests/data/broken/missing-comma.ron".into(),
+        ])));
     harness.state_mut().wait_for_loading();
     harness.run();
     assert_labels_unique(&harness, "library with problems");

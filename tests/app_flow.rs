@@ -4,6 +4,7 @@
 
 use crate::common::{app_harness, bundled, model, open_case, press, shows};
 use collab_casebook::domain::{Agreement, Verdict, feedback::compare};
+use collab_casebook::ui::LoadingAction;
 use collab_casebook::ui::Screen;
 use collab_casebook::ui::case_text::passage_label;
 use egui_kittest::kittest::Queryable as _;
@@ -254,9 +255,9 @@ fn a_folder_with_a_broken_file_lists_the_problem_and_still_loads_the_good_case()
     // dialog's and drag and drop's do.
     harness
         .state_mut()
-        .apply(collab_casebook::ui::Action::LoadPaths(vec![
-            dir.path().to_path_buf(),
-        ]));
+        .apply(collab_casebook::ui::Action::Loading(
+            LoadingAction::LoadPaths(vec![dir.path().to_path_buf()]),
+        ));
     harness.state_mut().wait_for_loading();
     harness.run();
 

@@ -1,6 +1,5 @@
 //! The `check` command for authors, run as a real process.
 
-#![expect(clippy::expect_used, reason = "a test helper should fail loudly")]
 
 use std::io::Read as _;
 use std::path::Path;

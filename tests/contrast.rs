@@ -2,6 +2,7 @@
 //! 4.5:1 against every background it is drawn on, and the parts of controls at least 3:1
 //! (WCAG 2.2 AA, 1.4.3 and 1.4.11).
 
+use collab_casebook::ui::SettingsAction;
 use collab_casebook::ui::theme::{Palette, ThemeChoice, contrast_ratio};
 use collab_casebook::ui::{Action, CasebookApp};
 
@@ -103,7 +104,7 @@ fn the_window_is_cleared_to_the_themes_background() {
     let model = collab_casebook::io::builtin_model().expect("the built-in model loads");
     for theme in ThemeChoice::ALL {
         let mut app = CasebookApp::with_model(model.clone());
-        app.apply(Action::SetTheme(theme));
+        app.apply(Action::Settings(SettingsAction::SetTheme(theme)));
         let ctx = egui::Context::default();
         collab_casebook::ui::theme::apply(&ctx, theme);
         let visuals = ctx.global_style().visuals.clone();

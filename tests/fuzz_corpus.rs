@@ -2,7 +2,6 @@
 //! checks the fuzz targets in fuzz/ run (see `collab_casebook::io::fuzz` and
 //! docs/fuzzing.md). A crash found by fuzzing is committed under tests/data/fuzz/ and stays
 //! a test here, with no fuzzer needed.
-#![expect(clippy::expect_used, reason = "a test helper should fail loudly")]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -72,7 +72,7 @@ fn assert_no_unknown_nodes(harness: &App, screen: &str) {
             "{screen}: a node of unknown role (text {text:?}, {} children, {:?}, within {:?})",
             node.children().count(),
             node.data(),
-            std::iter::successors(node.parent(), |p| p.parent())
+            std::iter::successors(node.parent(), egui_kittest::kittest::AccessKitNode::parent)
                 .map(|p| (p.role(), p.label()))
                 .collect::<Vec<_>>(),
         );
@@ -88,7 +88,7 @@ fn assert_no_unknown_nodes(harness: &App, screen: &str) {
 fn in_stand_in_window_title_bar(node: &egui_kittest::kittest::AccessKitNode<'_>) -> bool {
     node.label().is_none()
         && node.children().count() == 0
-        && std::iter::successors(node.parent(), |p| p.parent())
+        && std::iter::successors(node.parent(), egui_kittest::kittest::AccessKitNode::parent)
             .any(|p| p.role() == Role::Window && p.label().as_deref() == Some("Casebook room view"))
 }
 

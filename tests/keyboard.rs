@@ -2,6 +2,9 @@
 //! 200% text the key controls are still there and can be reached.
 
 use crate::common::{app_harness, bundled, model, shows};
+use collab_casebook::ui::CaseAction;
+use collab_casebook::ui::FeedbackAction;
+use collab_casebook::ui::SettingsAction;
 use collab_casebook::ui::{Action, Screen};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -119,7 +122,9 @@ fn letters_typed_in_a_note_are_not_shortcuts() {
     let model = model();
     let case = bundled("hospital-discharge-short");
     let mut harness = app_harness();
-    harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+    harness
+        .state_mut()
+        .apply(Action::Case(CaseAction::Open(case.id.clone())));
     harness.run();
     let note = format!("Note on {}", model.factors[0].name);
     harness.get_by_label(&note).click();
@@ -147,11 +152,15 @@ fn at_200_percent_text_the_key_controls_can_still_be_reached() {
     let model = model();
     let case = bundled("universal-credit");
     let mut harness = app_harness();
-    harness.state_mut().apply(Action::SetZoom(2.0));
+    harness
+        .state_mut()
+        .apply(Action::Settings(SettingsAction::SetZoom(2.0)));
     harness.run();
     assert!((harness.ctx.zoom_factor() - 2.0).abs() < 0.01);
 
-    harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+    harness
+        .state_mut()
+        .apply(Action::Case(CaseAction::Open(case.id.clone())));
     harness.run();
     let window = harness.ctx.content_rect();
     for label in [
@@ -179,7 +188,9 @@ fn at_200_percent_text_the_key_controls_can_still_be_reached() {
         "the last paragraph can be scrolled to"
     );
 
-    harness.state_mut().apply(Action::ShowFeedback);
+    harness
+        .state_mut()
+        .apply(Action::Feedback(FeedbackAction::Show));
     harness.run();
     assert!(
         harness

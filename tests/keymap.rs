@@ -2,6 +2,9 @@
 //! key listed there does what the page says, pressed in the app.
 
 use collab_casebook::domain::{Confidence, Verdict};
+use collab_casebook::ui::CaseAction;
+use collab_casebook::ui::SeminarAction;
+use collab_casebook::ui::SettingsAction;
 use collab_casebook::ui::keymap::{BINDINGS, Binding, Command, help_rows};
 use collab_casebook::ui::seminar::Stage;
 use collab_casebook::ui::{Action, Screen};
@@ -56,7 +59,9 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
                 assert!(matches!(harness.state().screen(), Screen::Settings { .. }));
             }
             Command::Close => {
-                harness.state_mut().apply(Action::ShowReference(None));
+                harness
+                    .state_mut()
+                    .apply(Action::Settings(SettingsAction::ShowReference(None)));
                 harness.run();
                 press(&mut harness, binding);
                 assert_eq!(harness.state().screen(), &Screen::Library);
@@ -64,7 +69,7 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
             Command::NextFactor | Command::PreviousFactor => {
                 harness
                     .state_mut()
-                    .apply(Action::OpenCaseAt(case.id.clone(), 4));
+                    .apply(Action::Case(CaseAction::OpenAt(case.id.clone(), 4)));
                 harness.run();
                 press(&mut harness, binding);
                 let want = if binding.command == Command::NextFactor {
@@ -75,19 +80,25 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
                 assert_eq!(marking(&harness).0, want, "{}", binding.label);
             }
             Command::Verdict(verdict) => {
-                harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+                harness
+                    .state_mut()
+                    .apply(Action::Case(CaseAction::Open(case.id.clone())));
                 harness.run();
                 press(&mut harness, binding);
                 assert_eq!(marking(&harness).1, Some(verdict), "{}", binding.label);
             }
             Command::Confidence(confidence) => {
-                harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+                harness
+                    .state_mut()
+                    .apply(Action::Case(CaseAction::Open(case.id.clone())));
                 harness.run();
                 press(&mut harness, binding);
                 assert_eq!(marking(&harness).2, Some(confidence), "{}", binding.label);
             }
             Command::Check => {
-                harness.state_mut().apply(Action::OpenCase(case.id.clone()));
+                harness
+                    .state_mut()
+                    .apply(Action::Case(CaseAction::Open(case.id.clone())));
                 harness.run();
                 press(&mut harness, binding);
                 assert!(
@@ -104,10 +115,10 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
             Command::SeminarNext | Command::SeminarPrevious => {
                 harness
                     .state_mut()
-                    .apply(Action::StartSeminar(case.id.clone()));
+                    .apply(Action::Seminar(SeminarAction::Start(case.id.clone())));
                 harness
                     .state_mut()
-                    .apply(Action::SeminarGo(Stage::Section(1)));
+                    .apply(Action::Seminar(SeminarAction::Go(Stage::Section(1))));
                 harness.run();
                 press(&mut harness, binding);
                 let want = if binding.command == Command::SeminarNext {
@@ -125,10 +136,10 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
             Command::Reveal => {
                 harness
                     .state_mut()
-                    .apply(Action::StartSeminar(case.id.clone()));
+                    .apply(Action::Seminar(SeminarAction::Start(case.id.clone())));
                 harness
                     .state_mut()
-                    .apply(Action::SeminarGo(Stage::Factor(2)));
+                    .apply(Action::Seminar(SeminarAction::Go(Stage::Factor(2))));
                 harness.run();
                 press(&mut harness, binding);
                 assert!(
@@ -147,22 +158,27 @@ fn every_key_in_the_table_does_what_the_help_page_says() {
                 press(&mut harness, binding);
                 assert_eq!(harness.state().screen(), &Screen::Library);
             }
-            Command::Egui => match binding.label {
-                "Ctrl+Plus" | "Ctrl+Minus" | "Ctrl+0" => {
-                    harness.ctx.set_zoom_factor(1.5);
-                    harness.run();
-                    press(&mut harness, binding);
-                    let zoom = harness.ctx.zoom_factor();
-                    match binding.label {
-                        "Ctrl+Plus" => assert!(zoom > 1.5, "{zoom}"),
-                        "Ctrl+Minus" => assert!(zoom < 1.5, "{zoom}"),
-                        _ => assert!((zoom - 1.0).abs() < 0.01, "{zoom}"),
-                    }
-                }
-                // Tab, Shift+Tab, Enter and Space: the keyboard tests drive the whole
-                // flow with them.
-                _ => continue,
-            },
+            Command::TextLarger | Command::TextSmaller | Command::TextStandard => {
+                harness
+                    .state_mut()
+                    .apply(Action::Settings(SettingsAction::SetZoom(1.5)));
+                harness.run();
+                press(&mut harness, binding);
+                let want = match binding.command {
+                    Command::TextLarger => 1.75,
+                    Command::TextSmaller => 1.25,
+                    _ => 1.0,
+                };
+                assert_eq!(harness.state().settings().zoom, want, "{}", binding.label);
+                assert!(
+                    (harness.ctx.zoom_factor() - want).abs() < 0.001,
+                    "{}: egui follows the setting",
+                    binding.label
+                );
+            }
+            // Tab, Shift+Tab, Enter and Space: the keyboard tests drive the whole flow
+            // with them.
+            Command::Egui => continue,
         }
         checked += 1;
     }

@@ -3,6 +3,8 @@
 use crate::common::{app_harness, app_harness_with_store, bundled, model, open_case, press, shows};
 use collab_casebook::domain::{Feedback, Verdict};
 use collab_casebook::io::{attempt_file, feedback_report};
+use collab_casebook::ui::CaseAction;
+use collab_casebook::ui::FeedbackAction;
 use collab_casebook::ui::{Action, Screen};
 use egui_kittest::kittest::Queryable as _;
 
@@ -120,10 +122,12 @@ fn the_attempt_file_and_the_feedback_report_are_saved_from_feedback() {
     let file = dir.path().join("mine.ron");
     harness
         .state_mut()
-        .apply(Action::ExportAttempt(file.clone()));
+        .apply(Action::Case(CaseAction::ExportAttempt(file.clone())));
     harness
         .state_mut()
-        .apply(Action::ExportReport(dir.path().to_path_buf()));
+        .apply(Action::Feedback(FeedbackAction::ExportReport(
+            dir.path().to_path_buf(),
+        )));
     harness.run();
 
     // The attempt file is what seminar mode imports.

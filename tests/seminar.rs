@@ -5,6 +5,7 @@
 use crate::common::{app_harness, bundled, model, press, shows};
 use collab_casebook::domain::{Attempt, Confidence, Verdict};
 use collab_casebook::io::attempt_file;
+use collab_casebook::ui::SeminarAction;
 use collab_casebook::ui::seminar::Stage;
 use collab_casebook::ui::{Action, Screen};
 use egui_kittest::kittest::Queryable as _;
@@ -103,7 +104,9 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     .unwrap();
     harness
         .state_mut()
-        .apply(Action::ImportAttempts(vec![dir.path().to_path_buf()]));
+        .apply(Action::Seminar(SeminarAction::ImportAttempts(vec![
+            dir.path().to_path_buf(),
+        ])));
     harness.run();
     assert!(shows(
         &harness,
@@ -166,7 +169,7 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
         .unwrap();
     harness
         .state_mut()
-        .apply(Action::SeminarGo(Stage::Factor(user)));
+        .apply(Action::Seminar(SeminarAction::Go(Stage::Factor(user))));
     harness.run();
     harness
         .get_by_label(&format!(
@@ -206,7 +209,9 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     let out = tempfile::tempdir().unwrap();
     harness
         .state_mut()
-        .apply(Action::ExportSession(out.path().to_path_buf()));
+        .apply(Action::Seminar(SeminarAction::ExportSession(
+            out.path().to_path_buf(),
+        )));
     harness.run();
     let mut names: Vec<String> = std::fs::read_dir(out.path())
         .unwrap()

@@ -247,7 +247,9 @@ fn a_damaged_record_that_cannot_be_set_aside_is_never_saved_over() {
         panic!("{notice:?}")
     };
     assert!(
-        notice.message().contains("nothing you do now will be saved"),
+        notice
+            .message()
+            .contains("nothing you do now will be saved"),
         "{}",
         notice.message()
     );

@@ -113,7 +113,10 @@ mod tests {
             }
         }
         assert_eq!(saves, 3, "at 5.0, 10.1 and 15.2 seconds");
-        assert!(autosave.is_unsaved(), "the last keys wait for a quiet second");
+        assert!(
+            autosave.is_unsaved(),
+            "the last keys wait for a quiet second"
+        );
         assert!(autosave.due(20.9, Moment::Frame));
     }
 

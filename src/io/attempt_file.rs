@@ -227,11 +227,19 @@ impl Gathered {
 
 /// Gathers attempt files from files and folders (folders are searched for `.ron` files).
 pub fn gather(paths: &[PathBuf], case: &Case, model: &Model, into: &mut Gathered) {
+    for record in read_all(paths, model) {
+        into.offer(record, case);
+    }
+}
+
+/// Reads attempt files from files and folders (folders are searched for `.ron` files):
+/// each file's record, or why it could not be read. [`Gathered::offer`] then checks each
+/// against the seminar, with no file read again.
+pub fn read_all(paths: &[PathBuf], model: &Model) -> Vec<Result<AttemptRecord, FileError>> {
     let (files, errors) = load::expand_paths(paths);
-    for error in errors {
-        into.rejected.push(Rejection::Broken(error));
-    }
-    for path in files {
-        into.offer(read(&path, model), case);
-    }
+    errors
+        .into_iter()
+        .map(Err)
+        .chain(files.iter().map(|path| read(path, model)))
+        .collect()
 }

@@ -226,12 +226,17 @@ dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dt { font-weight: bold; }
 @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }";
 
-/// Writes the Markdown and HTML reports into a folder without overwriting anything.
-pub fn write(folder: &Path, report: &Report<'_>) -> std::io::Result<Vec<PathBuf>> {
-    let stem = format!(
+/// The name the report's files share, before the extension.
+pub fn file_stem(report: &Report<'_>) -> String {
+    format!(
         "feedback-{}-v{}-{}",
         report.case.id, report.case.version, report.date
-    );
+    )
+}
+
+/// Writes the Markdown and HTML reports into a folder without overwriting anything.
+pub fn write(folder: &Path, report: &Report<'_>) -> std::io::Result<Vec<PathBuf>> {
+    let stem = file_stem(report);
     let mut written = Vec::new();
     for (extension, text) in [("md", markdown(report)), ("html", html(report))] {
         let path = super::atomic::free_path(folder, &stem, extension);

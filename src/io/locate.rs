@@ -557,7 +557,8 @@ Case(
     fn reads_past_raw_strings() {
         // An odd number of quotes inside: read as ordinary strings, they would pair up
         // wrongly from here to the end.
-        let text = "Case(\n    title: r#\"A 4\" gap\"#,\n    summary: r\"plain\",\n    id: \"x\",\n)";
+        let text =
+            "Case(\n    title: r#\"A 4\" gap\"#,\n    summary: r\"plain\",\n    id: \"x\",\n)";
         let locator = Locator::new(text);
         assert_eq!(
             locator.find(&Place::Field("id")),

@@ -12,9 +12,9 @@
 //! If no thread can be had (a process limit), the writer does the work where it is asked.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::store::{DeleteError, Store};
@@ -182,9 +182,7 @@ fn run(store: &mut Store, jobs: &Receiver<Message>, report: &Sender<Outcome>, sa
     while let Ok(first) = jobs.recv() {
         let mut queue = vec![first];
         queue.extend(jobs.try_iter());
-        let newest_save = queue
-            .iter()
-            .rposition(|m| matches!(m, Message::Save(_)));
+        let newest_save = queue.iter().rposition(|m| matches!(m, Message::Save(_)));
         for (index, message) in queue.into_iter().enumerate() {
             let superseded = matches!(message, Message::Save(_)) && Some(index) != newest_save;
             if !superseded {

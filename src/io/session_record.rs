@@ -38,7 +38,8 @@ impl Session<'_> {
         format!("Seminar record: {}", self.case.title)
     }
 
-    fn file_stem(&self) -> String {
+    /// The name the record's files share, before the extension.
+    pub fn file_stem(&self) -> String {
         format!(
             "seminar-{}-v{}-{}",
             self.case.id, self.case.version, self.date

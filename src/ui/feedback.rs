@@ -3,6 +3,9 @@
 //! you found and missed (highlighted in the text), and what collaboration would have
 //! changed. Confident-and-wrong comes first.
 
+use crate::ui::CaseAction;
+use crate::ui::FeedbackAction;
+use crate::ui::LibraryAction;
 use egui::{RichText, Sense, Stroke, vec2};
 
 use crate::domain::{
@@ -10,11 +13,11 @@ use crate::domain::{
 };
 
 use super::a11y;
-use super::app::{Action, Dialog};
 use super::case_text::{Highlight, case_text_ui};
 use super::lazy::Lazy;
 use super::marking::excerpt;
 use super::theme;
+use super::{Action, Dialog};
 
 /// What the feedback screen shows.
 #[derive(Clone, Copy)]
@@ -161,13 +164,15 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         if let Some(first) = feedback.factors.first()
             && ui.button("Change your answers").clicked()
         {
-            actions.push(Action::ChangeAnswers(first.factor.clone()));
+            actions.push(Action::Feedback(FeedbackAction::ChangeAnswers(
+                first.factor.clone(),
+            )));
         }
         if ui.button("Start again from a blank sheet").clicked() {
-            actions.push(Action::StartAgainBlank);
+            actions.push(Action::Case(CaseAction::StartAgainBlank));
         }
         if ui.button("Back to the library").clicked() {
-            actions.push(Action::ShowLibrary);
+            actions.push(Action::Library(LibraryAction::Show));
         }
     });
     ui.label(
@@ -437,13 +442,15 @@ fn factor_card_ui(
                         .button(format!("Highlight evidence for {}", factor.name))
                         .clicked()
                 {
-                    actions.push(Action::FocusFeedback(item.factor.clone()));
+                    actions.push(Action::Feedback(FeedbackAction::Focus(item.factor.clone())));
                 }
                 if ui
                     .button(format!("Change your answer on {}", factor.name))
                     .clicked()
                 {
-                    actions.push(Action::ChangeAnswers(item.factor.clone()));
+                    actions.push(Action::Feedback(FeedbackAction::ChangeAnswers(
+                        item.factor.clone(),
+                    )));
                 }
             });
         })

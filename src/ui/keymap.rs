@@ -2,8 +2,10 @@
 //! handling ([`commands`]) and the list on the display and keyboard page ([`help_rows`]),
 //! so the two cannot drift apart.
 //!
-//! Some keys are egui's own (Tab, Enter, Space, and Ctrl+Plus for text size): they are in
-//! the table with [`Command::Egui`], so they are listed, and egui handles them.
+//! Some keys are egui's own (Tab, Enter and Space): they are in the table with
+//! [`Command::Egui`], so they are listed, and egui handles them. Text size is the app's
+//! own (egui's keyboard zoom is off), so Ctrl+Plus steps through the same sizes as the
+//! display page.
 //!
 //! Letter and digit shortcuts act only when no text box has the keyboard, so typing a note
 //! never changes a verdict. Seminar keys that are also ordinary arrows act only when no
@@ -16,8 +18,14 @@ use crate::domain::{Confidence, Verdict};
 /// What a key does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Handled by egui itself (focus, pressing, text size).
+    /// Handled by egui itself (focus, pressing).
     Egui,
+    /// The next larger text size.
+    TextLarger,
+    /// The next smaller text size.
+    TextSmaller,
+    /// Standard text size.
+    TextStandard,
     /// Open the display and keyboard page.
     Help,
     /// Close the model reference or the display and keyboard page.
@@ -291,7 +299,15 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(bind(
         Key::Plus,
         "Ctrl+Plus",
-        Command::Egui,
+        Command::TextLarger,
+        Scope::Anywhere,
+        Unless::Never,
+        SIZE,
+    )),
+    ctrl(bind(
+        Key::Equals,
+        "Ctrl+=",
+        Command::TextLarger,
         Scope::Anywhere,
         Unless::Never,
         SIZE,
@@ -299,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(bind(
         Key::Minus,
         "Ctrl+Minus",
-        Command::Egui,
+        Command::TextSmaller,
         Scope::Anywhere,
         Unless::Never,
         SIZE,
@@ -307,7 +323,7 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(bind(
         Key::Num0,
         "Ctrl+0",
-        Command::Egui,
+        Command::TextStandard,
         Scope::Anywhere,
         Unless::Never,
         SIZE,

@@ -4,9 +4,12 @@
 use crate::domain::progress::{CheckedAttempt, Progress};
 use crate::domain::{Attempt, Model};
 use crate::io::LoadedCase;
+use crate::ui::CaseAction;
+use crate::ui::SeminarAction;
+use crate::ui::SettingsAction;
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::lazy::Lazy;
 use super::theme;
 
@@ -28,7 +31,7 @@ pub fn library_ui(
         ui.horizontal_wrapped(|ui| {
             ui.label("New to the model?");
             if ui.link("Read the model reference first").clicked() {
-                actions.push(Action::ShowReference(None));
+                actions.push(Action::Settings(SettingsAction::ShowReference(None)));
             }
         });
         ui.add_space(8.0);
@@ -132,13 +135,13 @@ fn card_ui(ui: &mut egui::Ui, loaded: &LoadedCase, state: &CardState, actions: &
                 let name = format!("{verb}: {}", case.title);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                 if response.clicked() {
-                    actions.push(Action::OpenCase(case.id.clone()));
+                    actions.push(Action::Case(CaseAction::Open(case.id.clone())));
                 }
                 let response = ui.add(egui::Button::new("Run a seminar"));
                 let name = format!("Run a seminar: {}", case.title);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                 if response.clicked() {
-                    actions.push(Action::StartSeminar(case.id.clone()));
+                    actions.push(Action::Seminar(SeminarAction::Start(case.id.clone())));
                 }
             });
         });

@@ -1,12 +1,15 @@
 //! The case screen: the text beside a marking panel. For the factor being marked, the
 //! trainee chooses a verdict, a confidence, the evidence and an optional note.
 
+use crate::ui::CaseAction;
+use crate::ui::FeedbackAction;
+use crate::ui::SettingsAction;
 use egui::RichText;
 
 use crate::domain::{Attempt, Case, Confidence, FactorId, Model, Verdict};
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::case_text::{Highlight, case_text_ui};
 use super::lazy::Lazy;
 use super::theme;
@@ -47,7 +50,10 @@ pub fn case_screen_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut V
                 }
             };
             if let Some(passage) = case_text_ui(ui, view.case, &cited, true, None) {
-                actions.push(Action::ToggleEvidence(factor.id.clone(), passage));
+                actions.push(Action::Case(CaseAction::ToggleEvidence(
+                    factor.id.clone(),
+                    passage,
+                )));
             }
         },
     );
@@ -95,10 +101,10 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
     );
     ui.horizontal_wrapped(|ui| {
         if factor_index > 0 && ui.button("Previous factor").clicked() {
-            actions.push(Action::SelectFactor(factor_index - 1));
+            actions.push(Action::Case(CaseAction::SelectFactor(factor_index - 1)));
         }
         if factor_index + 1 < total && ui.button("Next factor").clicked() {
-            actions.push(Action::SelectFactor(factor_index + 1));
+            actions.push(Action::Case(CaseAction::SelectFactor(factor_index + 1)));
         }
     });
     ui.separator();
@@ -112,7 +118,9 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         .link(format!("What {} means, with questions to ask", factor.name))
         .clicked()
     {
-        actions.push(Action::ShowReference(Some(factor.id.clone())));
+        actions.push(Action::Settings(SettingsAction::ShowReference(Some(
+            factor.id.clone(),
+        ))));
     }
 
     ui.add_space(6.0);
@@ -123,7 +131,10 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
             let response = ui.radio(selected, verdict.label());
             if response.clicked() {
                 let next = if selected { None } else { Some(verdict) };
-                actions.push(Action::SetVerdict(factor.id.clone(), next));
+                actions.push(Action::Case(CaseAction::SetVerdict(
+                    factor.id.clone(),
+                    next,
+                )));
             }
         }
     });
@@ -135,7 +146,10 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
             let response = ui.radio(selected, format!("{} confidence", confidence.label()));
             if response.clicked() {
                 let next = if selected { None } else { Some(confidence) };
-                actions.push(Action::SetConfidence(factor.id.clone(), next));
+                actions.push(Action::Case(CaseAction::SetConfidence(
+                    factor.id.clone(),
+                    next,
+                )));
             }
         }
     });
@@ -164,7 +178,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         )
     });
     if response.changed() {
-        actions.push(Action::SetNote(factor.id.clone(), note));
+        actions.push(Action::Case(CaseAction::SetNote(factor.id.clone(), note)));
     }
 
     ui.add_space(8.0);
@@ -177,7 +191,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         .fill(theme::colors(ui).green);
         let response = ui.add(check);
         if response.clicked() {
-            actions.push(Action::Check);
+            actions.push(Action::Case(CaseAction::Check));
         }
     }
     ui.add_space(12.0);
@@ -193,7 +207,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
             let text = format!("{}. {} ({status})", index + 1, f.name);
             let response = ui.add(egui::Button::selectable(selected, text).wrap());
             if response.clicked() && !selected {
-                actions.push(Action::SelectFactor(index));
+                actions.push(Action::Case(CaseAction::SelectFactor(index)));
             }
             response.rect
         });
@@ -230,7 +244,10 @@ fn evidence_ui(
                 .button(format!("Remove paragraph {}", passage.number))
                 .clicked()
             {
-                actions.push(Action::ToggleEvidence(factor.clone(), passage.id.clone()));
+                actions.push(Action::Case(CaseAction::ToggleEvidence(
+                    factor.clone(),
+                    passage.id.clone(),
+                )));
             }
             ui.add(egui::Label::new(excerpt(&passage.text, 70)).truncate());
         });
@@ -246,7 +263,10 @@ fn evidence_ui(
                 let text = format!("¶{} {}", passage.number, excerpt(&passage.text, 60));
                 let response = ui.checkbox(&mut cited, text);
                 if response.changed() {
-                    actions.push(Action::ToggleEvidence(factor.clone(), passage.id.clone()));
+                    actions.push(Action::Case(CaseAction::ToggleEvidence(
+                        factor.clone(),
+                        passage.id.clone(),
+                    )));
                 }
             }
         });
@@ -292,10 +312,10 @@ fn unmarked_warning_ui(
             ui.label("Unmarked factors count as not agreeing with the model.");
             ui.horizontal_wrapped(|ui| {
                 if ui.button("Go back and mark them").clicked() {
-                    actions.push(Action::CancelCheck);
+                    actions.push(Action::Case(CaseAction::CancelCheck));
                 }
                 if ui.button("See feedback anyway").clicked() {
-                    actions.push(Action::ShowFeedback);
+                    actions.push(Action::Feedback(FeedbackAction::Show));
                 }
             });
         })

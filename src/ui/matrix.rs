@@ -2,13 +2,15 @@
 //! facilitator sees at a glance which cases teach which factor. A cell opens the case at
 //! that factor. Filters narrow the cases by audience and length.
 
+use crate::ui::CaseAction;
+use crate::ui::LibraryAction;
 use egui::{Color32, RichText};
 
 use crate::domain::casebook::short_title;
 use crate::domain::{Audience, Case, CaseFilter, Length, Model, Verdict};
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme;
 
 /// Draws the matrix for the cases that pass the filter.
@@ -126,7 +128,8 @@ pub fn matrix_ui(
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
                             });
                             if response.clicked() {
-                                actions.push(Action::OpenCaseAt(case.id.clone(), index));
+                                actions
+                                    .push(Action::Case(CaseAction::OpenAt(case.id.clone(), index)));
                             }
                         }
                         ui.label(format!("{} / {} / {}", counts[0], counts[1], counts[2]));
@@ -150,7 +153,9 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
         for (audience, label) in audiences {
             let response = ui.radio(filter.audience == audience, label);
             if response.clicked() {
-                actions.push(Action::SetMatrixFilter(CaseFilter { audience, ..filter }));
+                actions.push(Action::Library(LibraryAction::SetMatrixFilter(
+                    CaseFilter { audience, ..filter },
+                )));
             }
         }
     });
@@ -158,18 +163,22 @@ fn filter_ui(ui: &mut egui::Ui, filter: CaseFilter, actions: &mut Vec<Action>) {
         ui.label(RichText::new("Length:").family(theme::bold()));
         let response = ui.radio(filter.length.is_none(), "Any length");
         if response.clicked() {
-            actions.push(Action::SetMatrixFilter(CaseFilter {
-                length: None,
-                ..filter
-            }));
+            actions.push(Action::Library(LibraryAction::SetMatrixFilter(
+                CaseFilter {
+                    length: None,
+                    ..filter
+                },
+            )));
         }
         for length in Length::ALL {
             let response = ui.radio(filter.length == Some(length), length.label());
             if response.clicked() {
-                actions.push(Action::SetMatrixFilter(CaseFilter {
-                    length: Some(length),
-                    ..filter
-                }));
+                actions.push(Action::Library(LibraryAction::SetMatrixFilter(
+                    CaseFilter {
+                        length: Some(length),
+                        ..filter
+                    },
+                )));
             }
         }
     });

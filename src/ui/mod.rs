@@ -1,10 +1,14 @@
-//! The egui app. Screens draw and return [`Action`]s; [`app::CasebookApp::apply`] is the one
-//! place that changes state, opens dialogs or loads files. Nothing here does I/O while
-//! drawing.
+//! The egui app. Screens draw from the [`state::State`] and return [`Action`]s; each
+//! feature in [`features`] applies its own and returns [`effect::Effect`]s, which the
+//! platform ([`crate::platform`]) carries out. [`app`] routes between them. Nothing here
+//! does I/O while drawing.
 
 pub mod a11y;
+pub mod action;
 pub mod app;
 pub mod case_text;
+pub mod effect;
+pub mod features;
 pub mod feedback;
 pub mod keymap;
 pub mod lazy;
@@ -16,12 +20,23 @@ pub mod problems;
 pub mod record;
 pub mod reference;
 pub mod review;
+pub mod screens;
 pub mod seminar;
 pub mod settings;
+pub mod state;
 pub mod theme;
 pub mod top_bar;
 
-pub use app::{Action, CasebookApp, Dialog, Screen};
+pub use action::{Action, Dialog};
+pub use app::CasebookApp;
+pub use features::case::CaseAction;
+pub use features::feedback::FeedbackAction;
+pub use features::library::LibraryAction;
+pub use features::loading::LoadingAction;
+pub use features::record::RecordAction;
+pub use features::seminar::SeminarAction;
+pub use features::settings::SettingsAction;
+pub use state::Screen;
 
 /// Text laid out for painting directly, in widgets drawn by hand (passages, the rows of
 /// the feedback profile): wrapped at `wrap_width`, or on one line when it is `None`.

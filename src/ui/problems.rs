@@ -2,12 +2,13 @@
 //! each broken file and each problem in it, with where it is and what to fix. Choosing a
 //! problem shows the lines of the file around it, with the spot marked.
 
+use crate::ui::LoadingAction;
 use egui::RichText;
 
 use crate::io::{FileError, Position};
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme;
 
 /// The lines of a file shown around one problem.
@@ -41,7 +42,7 @@ pub fn problems_ui(
             let title = a11y::heading(ui, 2, theme::subheading("There is a problem"));
             a11y::titled_region(ui, &title);
             if ui.button("Hide problems").clicked() {
-                actions.push(Action::SetProblemsVisible(false));
+                actions.push(Action::Loading(LoadingAction::SetProblemsVisible(false)));
             }
         });
         let files = problems.len();
@@ -69,7 +70,7 @@ pub fn problems_ui(
                                 let accessible = format!("Show line {}, column {} of {name}: {}", at.line, at.column, problem.kind);
                                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &accessible));
                                 if response.clicked() {
-                                    actions.push(Action::ShowProblemSource { file: error.file.clone(), position: at });
+                                    actions.push(Action::Loading(LoadingAction::ShowProblemSource { file: error.file.clone(), position: at }));
                                 }
                                 ui.label(problem.kind.to_string());
                             });
@@ -101,7 +102,7 @@ fn source_ui(ui: &mut egui::Ui, source: &Source, actions: &mut Vec<Action>) {
                     .family(theme::bold()),
                 );
                 if ui.button("Hide the lines").clicked() {
-                    actions.push(Action::HideProblemSource);
+                    actions.push(Action::Loading(LoadingAction::HideProblemSource));
                 }
             });
             if let Some(reason) = &source.unreadable {

@@ -2,6 +2,9 @@
 //! answers differed from the model, the factors most often misjudged, the review queue,
 //! and a way to delete the record.
 
+use crate::ui::CaseAction;
+use crate::ui::RecordAction;
+use crate::ui::SettingsAction;
 use egui::RichText;
 use egui_plot::{Line, Plot, PlotPoints, Points};
 
@@ -9,8 +12,8 @@ use crate::domain::casebook::short_title;
 use crate::domain::progress::Progress;
 use crate::domain::{Case, Model};
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme;
 
 /// What the record screen draws from.
@@ -59,7 +62,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         } else {
             ui.label(format!("{} {} due for review.", view.due, if view.due == 1 { "factor is" } else { "factors are" }));
             if ui.button("Start review").clicked() {
-                actions.push(Action::ShowReview);
+                actions.push(Action::Record(RecordAction::ShowReview));
             }
         }
 
@@ -82,7 +85,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 let response = ui.link("Open again");
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
                 if response.clicked() {
-                    actions.push(Action::OpenCase(case.clone()));
+                    actions.push(Action::Case(CaseAction::Open(case.clone())));
                 }
             });
         }
@@ -134,7 +137,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 ui.label(format!("{name}: {count} {}", if *count == 1 { "time" } else { "times" }));
                 let label = format!("Read about {name}");
                 if ui.link(&label).clicked() {
-                    actions.push(Action::ShowReference(Some(factor.clone())));
+                    actions.push(Action::Settings(SettingsAction::ShowReference(Some(factor.clone()))));
                 }
             });
         }
@@ -162,15 +165,15 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                 }
                 ui.horizontal_wrapped(|ui| {
                     if ui.button("Yes, delete my record").clicked() {
-                        actions.push(Action::DeleteRecord);
+                        actions.push(Action::Record(RecordAction::Delete));
                     }
                     if ui.button("No, keep my record").clicked() {
-                        actions.push(Action::ShowRecord);
+                        actions.push(Action::Record(RecordAction::Show));
                     }
                 });
             });
         } else if ui.button("Delete my record").clicked() {
-            actions.push(Action::AskDeleteRecord);
+            actions.push(Action::Record(RecordAction::AskDelete));
         }
     });
 }

@@ -3,9 +3,11 @@
 
 use crate::domain::casebook::{self, FactorCoverage, short_title};
 use crate::domain::{Case, Factor, FactorGroup, FactorId, Model};
+use crate::ui::CaseAction;
+use crate::ui::SettingsAction;
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme;
 
 /// Draws the model reference.
@@ -27,7 +29,7 @@ pub fn reference_ui(
             );
             a11y::titled_region(ui, &title);
             if ui.button("Back").clicked() {
-                actions.push(Action::CloseReference);
+                actions.push(Action::Settings(SettingsAction::CloseReference));
             }
         });
         ui.label(&model.about);
@@ -131,7 +133,7 @@ fn cases_line_ui(
             let name = format!("Open {title} at {}", factor.name);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
             if response.clicked() {
-                actions.push(Action::OpenCaseAt(case.id.clone(), index));
+                actions.push(Action::Case(CaseAction::OpenAt(case.id.clone(), index)));
             }
         }
     });

@@ -1,13 +1,14 @@
 //! Review: a short spaced-review queue of the factors you misjudged. A paragraph from a
 //! case is shown; you say which factor it shows and how present it was.
 
+use crate::ui::RecordAction;
 use egui::RichText;
 
 use crate::domain::progress::ReviewQuestion;
 use crate::domain::{Case, CaseId, FactorId, Model, Verdict};
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme;
 
 /// The review in progress.
@@ -45,7 +46,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
         let (Some((_, factor_id)), Some(case)) = (&state.item, view.case) else {
             ui.label("Nothing is due for review. Check a case, and the factors you misjudge will come back here to practise.");
             if ui.button("Back to my record").clicked() {
-                actions.push(Action::ShowRecord);
+                actions.push(Action::Record(RecordAction::Show));
             }
             return;
         };
@@ -65,7 +66,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
             let selected = state.factor.as_ref() == Some(&factor.id);
             let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, &factor.name));
             if response.clicked() {
-                actions.push(Action::ChooseReview { factor: Some(factor.id.clone()), verdict: state.verdict });
+                actions.push(Action::Record(RecordAction::ChooseReview { factor: Some(factor.id.clone()), verdict: state.verdict }));
             }
         }
         ui.add_space(6.0);
@@ -75,7 +76,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
                 let selected = state.verdict == Some(verdict);
                 let response = ui.add_enabled(!answered, egui::RadioButton::new(selected, review_choice(verdict)));
                 if response.clicked() {
-                    actions.push(Action::ChooseReview { factor: state.factor.clone(), verdict: Some(verdict) });
+                    actions.push(Action::Record(RecordAction::ChooseReview { factor: state.factor.clone(), verdict: Some(verdict) }));
                 }
             }
         });
@@ -84,7 +85,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
             None => {
                 let ready = state.factor.is_some() && state.verdict.is_some();
                 if ui.add_enabled(ready, egui::Button::new("Check my review answer")).clicked() {
-                    actions.push(Action::AnswerReview);
+                    actions.push(Action::Record(RecordAction::AnswerReview));
                 }
                 if !ready {
                     ui.label(RichText::new("Choose a factor and how present it was.").small().color(theme::colors(ui).secondary_text));
@@ -109,7 +110,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
                     });
                 });
                 if ui.button("Next review").clicked() {
-                    actions.push(Action::ShowReview);
+                    actions.push(Action::Record(RecordAction::ShowReview));
                 }
             }
         }

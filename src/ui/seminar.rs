@@ -7,6 +7,7 @@
 //! the arrow keys when nothing else has focus, move on and back. R reveals the model's
 //! answer for the factor on screen.
 
+use crate::ui::SeminarAction;
 use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{Color32, RichText};
@@ -17,9 +18,9 @@ use crate::domain::{Case, CaseId, FactorId, Model, Verdict};
 use crate::io::attempt_file::Gathered;
 
 use super::a11y;
-use super::app::{Action, Dialog};
 use super::marking::excerpt;
 use super::theme;
+use super::{Action, Dialog};
 
 /// Where the seminar is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,11 +113,11 @@ pub fn seminar_keys(ui: &egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Act
     use super::keymap::{Command, Scope};
     for command in super::keymap::commands(ui.ctx(), &[Scope::Seminar]) {
         match command {
-            Command::SeminarNext => actions.push(Action::SeminarStep(1)),
-            Command::SeminarPrevious => actions.push(Action::SeminarStep(-1)),
+            Command::SeminarNext => actions.push(Action::Seminar(SeminarAction::Step(1))),
+            Command::SeminarPrevious => actions.push(Action::Seminar(SeminarAction::Step(-1))),
             Command::Reveal => {
                 if let Some((_, factor)) = view.current_factor() {
-                    actions.push(Action::Reveal(factor.id.clone()));
+                    actions.push(Action::Seminar(SeminarAction::Reveal(factor.id.clone())));
                 }
             }
             // Only seminar keys are asked for here.
@@ -128,6 +129,9 @@ pub fn seminar_keys(ui: &egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Act
             | Command::Verdict(_)
             | Command::Confidence(_)
             | Command::Check
+            | Command::TextLarger
+            | Command::TextSmaller
+            | Command::TextStandard
             | Command::FullScreen => {}
         }
     }
@@ -184,7 +188,7 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
             .wrap(),
         );
         if response.clicked() {
-            actions.push(Action::SeminarGo(Stage::Section(index)));
+            actions.push(Action::Seminar(SeminarAction::Go(Stage::Section(index))));
         }
     }
     ui.add_space(6.0);
@@ -208,7 +212,7 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         );
         let response = ui.add(egui::Button::selectable(selected, text).wrap());
         if response.clicked() {
-            actions.push(Action::SeminarGo(Stage::Factor(index)));
+            actions.push(Action::Seminar(SeminarAction::Go(Stage::Factor(index))));
         }
     }
     ui.add_space(6.0);
@@ -217,7 +221,7 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         "Debrief agenda",
     ));
     if response.clicked() {
-        actions.push(Action::SeminarGo(Stage::Debrief));
+        actions.push(Action::Seminar(SeminarAction::Go(Stage::Debrief)));
     }
     ui.add_space(12.0);
     let (label, open) = if view.seminar.room_view {
@@ -226,20 +230,20 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         ("Open the room view", true)
     };
     if ui.button(label).clicked() {
-        actions.push(Action::SetRoomView(open));
+        actions.push(Action::Seminar(SeminarAction::SetRoomView(open)));
     }
     if ui.button("End the seminar").clicked() {
-        actions.push(Action::EndSeminar);
+        actions.push(Action::Seminar(SeminarAction::End));
     }
 }
 
 fn stage_controls_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("Previous").clicked() {
-            actions.push(Action::SeminarStep(-1));
+            actions.push(Action::Seminar(SeminarAction::Step(-1)));
         }
         if ui.button("Next").clicked() {
-            actions.push(Action::SeminarStep(1));
+            actions.push(Action::Seminar(SeminarAction::Step(1)));
         }
         ui.label(
             RichText::new(
@@ -339,7 +343,11 @@ fn factor_console_ui(
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &name));
                 if response.changed() {
-                    actions.push(Action::SetTally(factor.id.clone(), verdict, count));
+                    actions.push(Action::Seminar(SeminarAction::SetTally(
+                        factor.id.clone(),
+                        verdict,
+                        count,
+                    )));
                 }
                 ui.label(
                     RichText::new(format!("room total {}", marks.tally.count(verdict)))
@@ -371,7 +379,7 @@ fn factor_console_ui(
             .button(format!("Hide the model's answer for {}", factor.name))
             .clicked()
         {
-            actions.push(Action::Hide(factor.id.clone()));
+            actions.push(Action::Seminar(SeminarAction::Hide(factor.id.clone())));
         }
     } else {
         a11y::heading(
@@ -396,10 +404,10 @@ fn factor_console_ui(
                 .button(format!("Reveal the model's answer for {}", factor.name))
                 .clicked()
             {
-                actions.push(Action::Reveal(factor.id.clone()));
+                actions.push(Action::Seminar(SeminarAction::Reveal(factor.id.clone())));
             }
             if ui.button("Reveal every factor").clicked() {
-                actions.push(Action::RevealAll);
+                actions.push(Action::Seminar(SeminarAction::RevealAll));
             }
         });
     }
@@ -640,7 +648,7 @@ fn agenda_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, room: bool, actions: &mu
             );
         }
         if !room && ui.button(format!("Go to {name}")).clicked() {
-            actions.push(Action::SeminarGo(Stage::Factor(index)));
+            actions.push(Action::Seminar(SeminarAction::Go(Stage::Factor(index))));
         }
     }
 }
@@ -711,7 +719,7 @@ fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
                         .button(format!("Start a {minutes} minute timer"))
                         .clicked()
                     {
-                        actions.push(Action::TimerStart { minutes, now });
+                        actions.push(Action::Seminar(SeminarAction::TimerStart { minutes, now }));
                     }
                 }
             });
@@ -726,16 +734,16 @@ fn timer_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
             ui.horizontal_wrapped(|ui| {
                 if timer.is_running() {
                     if ui.button("Pause the timer").clicked() {
-                        actions.push(Action::TimerPause { now });
+                        actions.push(Action::Seminar(SeminarAction::TimerPause { now }));
                     }
                 } else if ui.button("Resume the timer").clicked() {
-                    actions.push(Action::TimerResume { now });
+                    actions.push(Action::Seminar(SeminarAction::TimerResume { now }));
                 }
                 if ui.button("Add 5 minutes").clicked() {
-                    actions.push(Action::TimerExtend { minutes: 5 });
+                    actions.push(Action::Seminar(SeminarAction::TimerExtend { minutes: 5 }));
                 }
                 if ui.button("Stop the timer").clicked() {
-                    actions.push(Action::TimerStop);
+                    actions.push(Action::Seminar(SeminarAction::TimerStop));
                 }
             });
             if timer.is_running() {
@@ -876,7 +884,7 @@ pub fn show_room_view(ctx: &egui::Context, view: &SeminarView<'_>, actions: &mut
                 });
             a11y::finish(ui.ctx());
             if ui.input(|i| i.viewport().close_requested()) {
-                actions.push(Action::SetRoomView(false));
+                actions.push(Action::Seminar(SeminarAction::SetRoomView(false)));
             }
         },
     );

@@ -1,10 +1,11 @@
 //! Display settings, kept between runs, and the screen that sets them and lists the
 //! keyboard shortcuts.
 
+use crate::ui::SettingsAction;
 use egui::RichText;
 
+use super::Action;
 use super::a11y;
-use super::app::Action;
 use super::theme::{self, ThemeChoice};
 
 /// What the user chose for the display.
@@ -35,6 +36,25 @@ pub const TEXT_SIZES: [(f32, &str); 5] = [
     (2.0, "Largest text (200%)"),
 ];
 
+/// The next text size up from `zoom`, as Ctrl+Plus gives it; the largest stays.
+pub fn larger_text(zoom: f32) -> f32 {
+    TEXT_SIZES
+        .iter()
+        .map(|(size, _)| *size)
+        .find(|size| *size > zoom + 0.01)
+        .unwrap_or_else(|| TEXT_SIZES.last().map_or(zoom, |(size, _)| zoom.max(*size)))
+}
+
+/// The next text size down from `zoom`, as Ctrl+Minus gives it; the smallest stays.
+pub fn smaller_text(zoom: f32) -> f32 {
+    TEXT_SIZES
+        .iter()
+        .rev()
+        .map(|(size, _)| *size)
+        .find(|size| *size < zoom - 0.01)
+        .unwrap_or_else(|| TEXT_SIZES.first().map_or(zoom, |(size, _)| zoom.min(*size)))
+}
+
 /// Draws the display and keyboard page.
 pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -43,7 +63,7 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
             let title = a11y::heading(ui, 1, RichText::new("Display and keyboard").heading());
             a11y::titled_region(ui, &title);
             if ui.button("Close display and keyboard").clicked() {
-                actions.push(Action::CloseSettings);
+                actions.push(Action::Settings(SettingsAction::Close));
             }
         });
         ui.label("Your choices are kept for next time.");
@@ -52,7 +72,7 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
         ui.horizontal_wrapped(|ui| {
             for choice in ThemeChoice::ALL {
                 if ui.radio(settings.theme == choice, choice.label()).clicked() {
-                    actions.push(Action::SetTheme(choice));
+                    actions.push(Action::Settings(SettingsAction::SetTheme(choice)));
                 }
             }
         });
@@ -62,12 +82,12 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
             for (zoom, label) in TEXT_SIZES {
                 let selected = (settings.zoom - zoom).abs() < 0.01;
                 if ui.radio(selected, label).clicked() {
-                    actions.push(Action::SetZoom(zoom));
+                    actions.push(Action::Settings(SettingsAction::SetZoom(zoom)));
                 }
             }
         });
         ui.label(
-            RichText::new(format!("Now {:.0}%. Ctrl+Plus and Ctrl+Minus also change it.", settings.zoom * 100.0))
+            RichText::new(format!("Now {:.0}%. Ctrl+Plus and Ctrl+Minus step through these sizes.", settings.zoom * 100.0))
                 .color(theme::colors(ui).secondary_text),
         );
         ui.add_space(8.0);
@@ -84,4 +104,25 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
         a11y::heading(ui, 2, theme::subheading("No time limits"));
         ui.label("Nothing in the app times out. The seminar timer is only for the facilitator and never stops anyone working.");
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{larger_text, smaller_text};
+
+    #[test]
+    fn ctrl_plus_and_minus_step_through_the_offered_sizes() {
+        assert_eq!(larger_text(1.0), 1.25);
+        assert_eq!(larger_text(1.25), 1.5);
+        assert_eq!(
+            larger_text(1.1),
+            1.25,
+            "from an odd size, the next offered one"
+        );
+        assert_eq!(larger_text(2.0), 2.0, "the largest stays");
+        assert_eq!(smaller_text(2.0), 1.75);
+        assert_eq!(smaller_text(1.25), 1.0);
+        assert_eq!(smaller_text(1.0), 1.0, "the smallest stays");
+        assert_eq!(smaller_text(2.5), 2.0);
+    }
 }

@@ -2,8 +2,13 @@
 //! reference, opening files, and the problems count.
 
 use super::a11y;
-use super::app::{Action, Dialog, Screen};
 use super::theme;
+use super::{Action, Dialog, Screen};
+use crate::ui::LibraryAction;
+use crate::ui::LoadingAction;
+use crate::ui::RecordAction;
+use crate::ui::SeminarAction;
+use crate::ui::SettingsAction;
 
 /// Draws the top bar.
 pub fn top_bar_ui(
@@ -28,35 +33,35 @@ pub fn top_bar_ui(
             ui.separator();
         }
         if !matches!(screen, Screen::Library) && ui.button("Library").clicked() {
-            actions.push(Action::ShowLibrary);
+            actions.push(Action::Library(LibraryAction::Show));
         }
         if seminar_running
             && !matches!(screen, Screen::Seminar)
             && ui.button("Back to the seminar").clicked()
         {
-            actions.push(Action::ShowSeminar);
+            actions.push(Action::Seminar(SeminarAction::Show));
         }
         if !matches!(screen, Screen::Record { .. }) && ui.button("My record").clicked() {
-            actions.push(Action::ShowRecord);
+            actions.push(Action::Record(RecordAction::Show));
         }
         if !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked() {
-            actions.push(Action::ShowMatrix);
+            actions.push(Action::Library(LibraryAction::ShowMatrix));
         }
         match screen {
             Screen::Reference { .. } => {
                 if ui.button("Close model reference").clicked() {
-                    actions.push(Action::CloseReference);
+                    actions.push(Action::Settings(SettingsAction::CloseReference));
                 }
             }
             _ => {
                 if ui.button("Model reference").clicked() {
-                    actions.push(Action::ShowReference(None));
+                    actions.push(Action::Settings(SettingsAction::ShowReference(None)));
                 }
             }
         }
         if !matches!(screen, Screen::Settings { .. }) && ui.button("Display and keyboard").clicked()
         {
-            actions.push(Action::ShowSettings);
+            actions.push(Action::Settings(SettingsAction::Show));
         }
         if ui.button("Open case files").clicked() {
             actions.push(Action::Ask(Dialog::OpenCaseFiles));
@@ -69,7 +74,7 @@ pub fn top_bar_ui(
                 .color(theme::colors(ui).error)
                 .family(theme::bold());
             if ui.button(text).clicked() {
-                actions.push(Action::SetProblemsVisible(true));
+                actions.push(Action::Loading(LoadingAction::SetProblemsVisible(true)));
             }
         }
     });

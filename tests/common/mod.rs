@@ -1,7 +1,6 @@
 //! Shared helpers for the app tests: one harness factory, so size and setup live in one place.
 
 #![allow(dead_code, reason = "each test binary uses a different subset")]
-#![expect(clippy::expect_used, reason = "a test helper should fail loudly")]
 
 use collab_casebook::CasebookApp;
 use collab_casebook::domain::{Case, Model};

@@ -1,0 +1,108 @@
+//! Something the user asked for, or the platform reported. Screens return these; each
+//! feature's `apply` (in `features/`) carries out its own, and [`super::app`] routes them.
+
+use std::path::PathBuf;
+
+use super::effect::Saved;
+use super::features::case::CaseAction;
+use super::features::feedback::FeedbackAction;
+use super::features::library::LibraryAction;
+use super::features::loading::LoadingAction;
+use super::features::record::RecordAction;
+use super::features::seminar::SeminarAction;
+use super::features::settings::SettingsAction;
+
+/// Something the user asked for. Each feature has its own kind.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The library and the cases-by-factor matrix.
+    Library(LibraryAction),
+    /// Marking a case.
+    Case(CaseAction),
+    /// Feedback on a checked attempt.
+    Feedback(FeedbackAction),
+    /// My record and review.
+    Record(RecordAction),
+    /// Seminar mode.
+    Seminar(SeminarAction),
+    /// Display settings, the keyboard page and the model reference.
+    Settings(SettingsAction),
+    /// Opening case files and showing their problems.
+    Loading(LoadingAction),
+    /// Open a file dialog; what the user picks becomes the next action.
+    Ask(Dialog),
+    /// Hide a message about saved work.
+    DismissNotice(usize),
+    /// The platform wrote (or failed to write) files the user saved.
+    Written {
+        /// What was saved.
+        what: Saved,
+        /// Where: the folder or the file the user chose.
+        place: PathBuf,
+        /// The files written, or what went wrong.
+        result: Result<Vec<PathBuf>, String>,
+    },
+}
+
+/// A file dialog. The platform opens it; tests skip the dialog and apply the action it
+/// would lead to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Pick case files to open.
+    OpenCaseFiles,
+    /// Pick a folder of cases to open.
+    OpenCaseFolder,
+    /// Pick attempt files to count in the seminar.
+    ImportAttemptFiles,
+    /// Pick a folder of attempt files to count in the seminar.
+    ImportAttemptFolder,
+    /// Choose where to save the attempt file for the open case.
+    SaveAttemptFile,
+    /// Choose a folder for a feedback report.
+    ReportFolder,
+    /// Choose a folder for the seminar record.
+    SessionRecordFolder,
+}
+
+impl From<LibraryAction> for Action {
+    fn from(action: LibraryAction) -> Self {
+        Self::Library(action)
+    }
+}
+
+impl From<CaseAction> for Action {
+    fn from(action: CaseAction) -> Self {
+        Self::Case(action)
+    }
+}
+
+impl From<FeedbackAction> for Action {
+    fn from(action: FeedbackAction) -> Self {
+        Self::Feedback(action)
+    }
+}
+
+impl From<RecordAction> for Action {
+    fn from(action: RecordAction) -> Self {
+        Self::Record(action)
+    }
+}
+
+impl From<SeminarAction> for Action {
+    fn from(action: SeminarAction) -> Self {
+        Self::Seminar(action)
+    }
+}
+
+impl From<SettingsAction> for Action {
+    fn from(action: SettingsAction) -> Self {
+        Self::Settings(action)
+    }
+}
+
+impl From<LoadingAction> for Action {
+    fn from(action: LoadingAction) -> Self {
+        Self::Loading(action)
+    }
+}

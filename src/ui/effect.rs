@@ -1,0 +1,91 @@
+//! What an action asks of the world, as a value. Features return these from `apply`; the
+//! platform (today [`crate::platform::Desktop`]) carries them out, and what comes back (a
+//! file picked, files loaded, a file written) returns as an [`Action`]. So tests can see
+//! what an action would do without a disk, and a second platform (a browser) is a second
+//! implementation of one module, not a fork of the app.
+
+use std::path::PathBuf;
+
+use super::action::{Action, Dialog};
+use super::loader::Purpose;
+use super::settings::Settings;
+use crate::io::Position;
+
+/// Something to do outside the app's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// The self-study record changed: save it when the autosave rule says so.
+    RecordChanged,
+    /// Save the display settings.
+    SaveSettings(Settings),
+    /// Ask the user for a file or folder; what they pick becomes the next action.
+    Ask {
+        /// The dialog.
+        dialog: Dialog,
+        /// The file name to suggest, when saving a file.
+        file_name: Option<String>,
+    },
+    /// Open case files and folders in the background.
+    Load {
+        /// What to open.
+        paths: Vec<PathBuf>,
+        /// Why: opened by the user, or reloaded after a save.
+        purpose: Purpose,
+    },
+    /// Read the lines of a file around a problem.
+    ReadProblemSource {
+        /// The file, as the problem names it.
+        file: String,
+        /// Where the problem is.
+        position: Position,
+    },
+    /// Read attempt files (and folders of them) for the seminar.
+    ReadAttempts(Vec<PathBuf>),
+    /// Write files, each under a name not yet taken in the folder.
+    WriteNew {
+        /// What is being saved, which decides what the user is told.
+        what: Saved,
+        /// The folder.
+        folder: PathBuf,
+        /// The name before the extension.
+        stem: String,
+        /// Each file's extension and text.
+        files: Vec<(&'static str, String)>,
+    },
+    /// Write one file, replacing any file of that name (the user chose it).
+    Replace {
+        /// What is being saved.
+        what: Saved,
+        /// The file.
+        path: PathBuf,
+        /// Its text.
+        text: String,
+    },
+    /// List the files that hold the record, to ask before deleting them.
+    ListRecordFiles,
+    /// Delete every file that holds the record.
+    DeleteRecord,
+}
+
+/// Things the app saves (or deletes), for the message that follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// A trainee's attempt file.
+    AttemptFile,
+    /// A feedback report.
+    FeedbackReport,
+    /// A seminar's session record.
+    SessionRecord,
+    /// The display settings.
+    Settings,
+    /// The self-study record, saved as the trainee works.
+    Progress,
+    /// The self-study record, deleted at the trainee's request.
+    Record,
+}
+
+/// Effects collected while applying an action.
+pub type Effects = Vec<Effect>;
+
+/// The answer to an effect, when it has one, as an action to apply next.
+pub type Reply = Option<Action>;

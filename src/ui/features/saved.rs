@@ -1,0 +1,78 @@
+//! What the user is told once the platform has written (or deleted) files: where they
+//! went, or what went wrong and what to do.
+
+use std::path::{Path, PathBuf};
+
+use super::super::effect::Saved;
+use super::super::state::State;
+
+fn names(paths: &[PathBuf], separator: &str) -> String {
+    paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// Tells the user what happened to files they saved or deleted.
+pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<PathBuf>, String>) {
+    let place_shown = place.display();
+    let message = match (what, result) {
+        (Saved::AttemptFile, Ok(_)) => {
+            format!("Your attempt file was saved as {place_shown}. Give it to your facilitator.")
+        }
+        (Saved::AttemptFile, Err(error)) => format!(
+            "Your attempt file could not be saved as {place_shown} ({error}). Choose another place."
+        ),
+        (Saved::FeedbackReport, Ok(paths)) => format!(
+            "Your feedback report was saved as {} in {place_shown}.",
+            names(&paths, " and ")
+        ),
+        (Saved::FeedbackReport, Err(error)) => format!(
+            "Your feedback report could not be saved in {place_shown} ({error}). Choose another folder."
+        ),
+        (Saved::SessionRecord, result) => {
+            let message = match result {
+                Ok(paths) => format!("Saved {} in {place_shown}.", names(&paths, ", ")),
+                Err(error) => format!(
+                    "The session record could not be saved in {place_shown} ({error}). Choose another folder."
+                ),
+            };
+            if let Some(seminar) = &mut state.seminar {
+                seminar.status = Some(message);
+            }
+            return;
+        }
+        (Saved::Settings, Ok(_)) | (Saved::Progress, Ok(_)) => return,
+        (Saved::Settings, Err(error)) => {
+            format!("Your display settings could not be saved ({error}).")
+        }
+        (Saved::Progress, Err(error)) => format!(
+            "Your latest changes could not be saved ({error}). They are still open here; the app will keep trying."
+        ),
+        (Saved::Record, Ok(_)) if place.as_os_str().is_empty() => {
+            "Your record was deleted.".to_owned()
+        }
+        (Saved::Record, Ok(files)) if files.is_empty() => {
+            "Your record was deleted. No file held it yet.".to_owned()
+        }
+        (Saved::Record, Ok(files)) => format!(
+            "Your record was deleted. Removed {}: {}.",
+            if files.len() == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{} files", files.len())
+            },
+            files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (Saved::Record, Err(error)) => format!(
+            "Your record was not fully deleted: {error}. Delete that file yourself, or try again."
+        ),
+    };
+    state.tell(message);
+}

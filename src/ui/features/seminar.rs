@@ -1,0 +1,210 @@
+//! Seminar mode: starting and ending a seminar, moving through it, the room's marks (a show
+//! of hands and attempt files), revealing the model's answers, the facilitator's timer and
+//! saving the session record.
+
+use std::path::PathBuf;
+
+use crate::domain::seminar::Timer;
+use crate::domain::{CaseId, FactorId, Verdict};
+use crate::io::attempt_file::AttemptRecord;
+use crate::io::{self, FileError};
+
+use super::super::effect::{Effect, Effects, Saved};
+use super::super::seminar::{Seminar, Stage};
+use super::super::state::{Screen, SeminarRoom, State};
+
+/// What the facilitator can do in a seminar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeminarAction {
+    /// Start a seminar on a case.
+    Start(CaseId),
+    /// Go back to the seminar in progress.
+    Show,
+    /// Go to a stage of the seminar.
+    Go(Stage),
+    /// Move on (1) or back (-1) through the seminar.
+    Step(i32),
+    /// Set the show-of-hands count for a verdict on a factor.
+    SetTally(FactorId, Verdict, u32),
+    /// Count attempt files (and folders of them).
+    ImportAttempts(Vec<PathBuf>),
+    /// The attempt files read by the platform, each a record or why it could not be read.
+    AttemptsRead(Vec<Result<AttemptRecord, FileError>>),
+    /// Show the room the model's answer for a factor.
+    Reveal(FactorId),
+    /// Show the room the model's answer for every factor.
+    RevealAll,
+    /// Hide the model's answer for a factor again.
+    Hide(FactorId),
+    /// Open or close the room view window.
+    SetRoomView(bool),
+    /// Start the timer.
+    TimerStart {
+        /// Its length.
+        minutes: u32,
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Pause the timer.
+    TimerPause {
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Resume the timer.
+    TimerResume {
+        /// The time now, in seconds.
+        now: f64,
+    },
+    /// Add time to the timer.
+    TimerExtend {
+        /// How much.
+        minutes: u32,
+    },
+    /// Stop and hide the timer.
+    TimerStop,
+    /// Save the session record into a folder.
+    ExportSession(PathBuf),
+    /// End the seminar and go back to the library.
+    End,
+}
+
+/// Carries out a seminar action.
+pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
+    match action {
+        SeminarAction::Start(id) => {
+            if let Some(loaded) = state.library.get(&id) {
+                state.seminar = Some(Seminar::new(&loaded.case));
+                state.screen = Screen::Seminar;
+            }
+        }
+        SeminarAction::Show => {
+            if state.seminar.is_some() {
+                state.screen = Screen::Seminar;
+            }
+        }
+        SeminarAction::End => {
+            state.seminar = None;
+            state.screen = Screen::Library;
+        }
+        SeminarAction::ImportAttempts(paths) => {
+            if state.seminar.is_some() {
+                effects.push(Effect::ReadAttempts(paths));
+            }
+        }
+        SeminarAction::ExportSession(folder) => export_session(state, folder, effects),
+        other => change(state, other),
+    }
+}
+
+/// Changes the seminar in progress; nothing happens when there is none.
+fn change(state: &mut State, action: SeminarAction) {
+    let factors = state.model.factors.len();
+    let all: Vec<FactorId> = state.model.factors.iter().map(|f| f.id.clone()).collect();
+    let Some(seminar) = state.seminar.as_mut() else {
+        return;
+    };
+    let Some(loaded) = state.library.get(&seminar.case) else {
+        return;
+    };
+    let case = &loaded.case;
+    match action {
+        SeminarAction::Go(stage) => seminar.stage = stage,
+        SeminarAction::Step(step) => seminar.stage = seminar.stepped(case, factors, step),
+        SeminarAction::SetTally(factor, verdict, count) => {
+            *seminar.hands.entry(factor).or_default().count_mut(verdict) = count;
+        }
+        SeminarAction::AttemptsRead(records) => {
+            let before = (
+                seminar.gathered.accepted.len(),
+                seminar.gathered.rejected.len(),
+            );
+            for record in records {
+                seminar.gathered.offer(record, case);
+            }
+            let counted = seminar.gathered.accepted.len() - before.0;
+            let aside = seminar.gathered.rejected.len() - before.1;
+            seminar.status = Some(format!(
+                "Counted {counted} attempt {}; set aside {aside}.",
+                if counted == 1 { "file" } else { "files" }
+            ));
+        }
+        SeminarAction::Reveal(factor) => {
+            seminar.revealed.insert(factor);
+        }
+        SeminarAction::RevealAll => seminar.revealed.extend(all),
+        SeminarAction::Hide(factor) => {
+            seminar.revealed.remove(&factor);
+        }
+        SeminarAction::SetRoomView(open) => seminar.room_view = open,
+        SeminarAction::TimerStart { minutes, now } => {
+            seminar.timer = Some(Timer::start(f64::from(minutes) * 60.0, now));
+        }
+        SeminarAction::TimerPause { now } => {
+            if let Some(timer) = &mut seminar.timer {
+                timer.pause(now);
+            }
+        }
+        SeminarAction::TimerResume { now } => {
+            if let Some(timer) = &mut seminar.timer {
+                timer.resume(now);
+            }
+        }
+        SeminarAction::TimerExtend { minutes } => {
+            if let Some(timer) = &mut seminar.timer {
+                timer.extend(f64::from(minutes) * 60.0);
+            }
+        }
+        SeminarAction::TimerStop => seminar.timer = None,
+        // Handled in `apply`, which never passes them here.
+        SeminarAction::Start(_)
+        | SeminarAction::Show
+        | SeminarAction::End
+        | SeminarAction::ImportAttempts(_)
+        | SeminarAction::ExportSession(_) => {}
+    }
+}
+
+/// Builds the session record (Markdown, printable HTML and CSV) for the platform to write.
+fn export_session(state: &mut State, folder: PathBuf, effects: &mut Effects) {
+    let Some(SeminarRoom {
+        seminar,
+        case,
+        room,
+        agenda,
+    }) = state.seminar_room()
+    else {
+        return;
+    };
+    let session = io::session_record::Session {
+        model: &state.model,
+        case,
+        room: &room,
+        agenda: &agenda,
+        revealed: &seminar.revealed,
+        files_counted: seminar.gathered.accepted.len(),
+        rejected: &seminar.gathered.rejected,
+        date: &state.now.today,
+    };
+    let stem = session.file_stem();
+    let files = io::session_record::csv(&session).map(|csv| {
+        vec![
+            ("md", io::session_record::markdown(&session)),
+            ("html", io::session_record::html(&session)),
+            ("csv", csv),
+        ]
+    });
+    match files {
+        Ok(files) => effects.push(Effect::WriteNew {
+            what: Saved::SessionRecord,
+            folder,
+            stem,
+            files,
+        }),
+        Err(error) => {
+            let message = format!("The session record could not be made ({error}).");
+            if let Some(seminar) = &mut state.seminar {
+                seminar.status = Some(message);
+            }
+        }
+    }
+}
