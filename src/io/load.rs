@@ -18,7 +18,7 @@ use walkdir::WalkDir;
 use super::attempt_file::{self, AttemptRecord};
 use super::case_file::{self, CaseFile};
 use super::error::{FileError, Problem, ProblemKind};
-use super::locate::{Locator, Place};
+use super::locate::{Locator, Place, outer_name};
 use super::ron_text;
 
 /// Largest case file read, in bytes. The longest bundled case is under a tenth of this.
@@ -191,7 +191,7 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
         .map(|path| {
             let label = path.display().to_string();
             let found = read_text(&path).and_then(|text| {
-                if Locator::new(&text).outer_name() == Some("Attempt") {
+                if outer_name(&text) == Some("Attempt") {
                     attempt_file::parse(&text, &label, model)
                         .map(|record| Found::Attempt(Box::new(record)))
                 } else {

@@ -102,18 +102,6 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// The name of the outermost item, such as `Case` or `Attempt`, when the text starts
-    /// with one (after any comments).
-    pub fn outer_name(&self) -> Option<&str> {
-        match (
-            self.tokens.first().map(|t| &t.token),
-            self.tokens.get(1).map(|t| &t.token),
-        ) {
-            (Some(Token::Word(name)), Some(Token::Punct('('))) => Some(name),
-            _ => None,
-        }
-    }
-
     fn index(&self, place: &Place<'_>) -> Option<usize> {
         match place {
             Place::Start => Some(0).filter(|_| !self.tokens.is_empty()),
@@ -387,6 +375,48 @@ fn tokenize(text: &str) -> Vec<Located> {
     tokens
 }
 
+/// The name of the outermost item, such as `Case` or `Attempt`, when the text starts with
+/// one (after a byte order mark, spaces and comments). Reads only that far, so telling an
+/// attempt file from a case costs next to nothing.
+pub fn outer_name(text: &str) -> Option<&str> {
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after_block_comment(after)?;
+        } else {
+            break;
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at_checked(end)?;
+    (!name.is_empty() && after.trim_start().starts_with('(')).then_some(name)
+}
+
+/// The text after a block comment whose opening `/*` has been read; block comments nest.
+fn after_block_comment(text: &str) -> Option<&str> {
+    let mut level = 1_usize;
+    let mut rest = text;
+    while level > 0 {
+        let close = rest.find("*/")?;
+        match rest.find("/*") {
+            Some(open) if open < close => {
+                level += 1;
+                rest = rest.get(open + 2..)?;
+            }
+            _ => {
+                level -= 1;
+                rest = rest.get(close + 2..)?;
+            }
+        }
+    }
+    Some(rest)
+}
+
 /// When the text ahead opens a raw string (`r"`, `r#"`, `r##"`...), how many `#` it uses.
 fn raw_string_start(chars: &std::iter::Peekable<std::str::Chars<'_>>) -> Option<usize> {
     let mut ahead = chars.clone();
@@ -568,6 +598,25 @@ Case(
             locator.find(&Place::Field("summary")),
             Some(Position { line: 3, column: 5 })
         );
+    }
+
+    #[test]
+    fn names_the_outermost_item_from_the_start_of_the_text() {
+        assert_eq!(outer_name("Attempt(format: 1)"), Some("Attempt"));
+        assert_eq!(
+            outer_name("\u{feff}// note\n/* a /* nested */ one */ Case (\n"),
+            Some("Case")
+        );
+        for text in [
+            "",
+            "[1]",
+            "(format: 1)",
+            "Case",
+            "/* never closed",
+            "// only",
+        ] {
+            assert_eq!(outer_name(text), None, "{text:?}");
+        }
     }
 
     #[test]
