@@ -161,8 +161,15 @@ pub fn check(
     }
     let errors = findings.iter().filter(|f| !f.warning).count();
     let warnings = findings.len() - errors;
-    let files = report.files_read;
     let valid = report.cases.len() + report.attempts.len();
+    // Files checked: the valid ones and those with something wrong inside. A file that
+    // could not be read at all is not counted as checked.
+    let files = valid
+        + report
+            .errors
+            .iter()
+            .filter(|e| !e.problems.iter().all(|p| p.kind.is_passed_over()))
+            .count();
     let kinds = if report.attempts.is_empty() {
         String::new()
     } else {
