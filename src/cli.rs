@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use crate::domain::Model;
 use crate::io::lint::{built_in_id, lint};
-use crate::io::load::read_text;
 use crate::io::{CaseOrigin, bundled_cases, load_paths};
 
 /// The command line, as clap reads it.
@@ -124,21 +123,9 @@ pub fn check(
             continue;
         };
         let file = path.display().to_string();
-        let text = match read_text(path) {
-            Ok(text) => text,
-            Err(error) => {
-                // The file was read a moment ago; say so if it cannot be read again.
-                findings.extend(error.problems.iter().map(|p| Finding {
-                    file: file.clone(),
-                    position: p.position,
-                    warning: true,
-                    message: format!("Warnings were not checked: {}", p.kind),
-                }));
-                continue;
-            }
-        };
-        let mut warnings = lint(&loaded.case, model, &text);
-        warnings.extend(built_in_id(&loaded.case, path, &text, &built_in.cases));
+        let text = &loaded.text;
+        let mut warnings = lint(&loaded.case, model, text);
+        warnings.extend(built_in_id(&loaded.case, path, text, &built_in.cases));
         warnings.sort_by_key(|w| w.position);
         findings.extend(warnings.into_iter().map(|warning| Finding {
             file: file.clone(),

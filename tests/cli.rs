@@ -1,6 +1,5 @@
 //! The `check` command for authors, run as a real process.
 
-
 use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

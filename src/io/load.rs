@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::iter::{IntoParallelIterator as _, ParallelIterator as _};
 
@@ -87,6 +88,9 @@ pub struct LoadedCase {
     pub case: Case,
     /// Its origin.
     pub origin: CaseOrigin,
+    /// The text it was read from, kept so that warnings and messages that point into the
+    /// file never read it again (empty for a case built in code).
+    pub text: Arc<str>,
 }
 
 /// What a load produced: the good cases, and a problem list for every bad file.
@@ -101,6 +105,9 @@ pub struct LoadReport {
     pub attempts: Vec<AttemptRecord>,
     /// How many files were read (cases and attempt files).
     pub files_read: usize,
+    /// The text of each file that was read but had problems, by the name the problems
+    /// use: the problems view shows lines from it without reading the file again.
+    pub problem_texts: Vec<(String, Arc<str>)>,
 }
 
 /// Parses and checks case text. `file` is the name used in messages.
@@ -123,6 +130,7 @@ pub fn bundled_cases(model: &Model) -> LoadReport {
             Ok(case) => report.cases.push(LoadedCase {
                 case,
                 origin: CaseOrigin::Bundled(name),
+                text: Arc::from(*text),
             }),
             Err(error) => report.errors.push(error),
         }
@@ -174,8 +182,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
 }
 
 /// What a load found in one file.
+/// A file that did not give a case: the problem, and its text when it could be read.
+type Unread = (FileError, Option<Arc<str>>);
+
 enum Found {
-    Case(Box<Case>),
+    Case(Box<Case>, Arc<str>),
     Attempt(Box<AttemptRecord>),
 }
 
@@ -186,18 +197,24 @@ enum Found {
 /// (which start `Attempt(`) are checked as attempt files and kept apart from the cases.
 pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
     let (files, errors) = expand_paths(paths);
-    let loaded: Vec<(PathBuf, Result<Found, FileError>)> = files
+    let loaded: Vec<(PathBuf, Result<Found, Unread>)> = files
         .into_par_iter()
         .map(|path| {
             let label = path.display().to_string();
-            let found = read_text(&path).and_then(|text| {
-                if outer_name(&text) == Some("Attempt") {
-                    attempt_file::parse(&text, &label, model)
-                        .map(|record| Found::Attempt(Box::new(record)))
-                } else {
-                    parse_case(&text, &label, model).map(|case| Found::Case(Box::new(case)))
+            let found = match read_text(&path) {
+                Err(error) => Err((error, None)),
+                Ok(text) => {
+                    let text: Arc<str> = Arc::from(text);
+                    let found = if outer_name(&text) == Some("Attempt") {
+                        attempt_file::parse(&text, &label, model)
+                            .map(|record| Found::Attempt(Box::new(record)))
+                    } else {
+                        parse_case(&text, &label, model)
+                            .map(|case| Found::Case(Box::new(case), Arc::clone(&text)))
+                    };
+                    found.map_err(|error| (error, Some(text)))
                 }
-            });
+            };
             (path, found)
         })
         .collect();
@@ -211,30 +228,33 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
     for (path, loaded) in loaded {
         let label = path.display().to_string();
         match loaded {
-            Ok(Found::Case(case)) => match ids.get(case.id.as_str()) {
-                Some(first) => report.errors.push(id_taken(&path, label, &case, first)),
+            Ok(Found::Case(case, text)) => match ids.get(case.id.as_str()) {
+                Some(first) => report.errors.push(id_taken(label, &case, &text, first)),
                 None => {
                     ids.insert(case.id.to_string(), label);
                     report.cases.push(LoadedCase {
                         case: *case,
                         origin: CaseOrigin::File(path),
+                        text,
                     });
                 }
             },
             Ok(Found::Attempt(record)) => report.attempts.push(*record),
-            Err(error) => report.errors.push(error),
+            Err((error, text)) => {
+                if let Some(text) = text {
+                    report.problem_texts.push((error.file.clone(), text));
+                }
+                report.errors.push(error);
+            }
         }
     }
     report
 }
 
-/// The problem with a case whose id an earlier file took. The file's text is not kept
-/// after it is checked, so it is read again to point at the id; if that fails, the problem
-/// is about the whole file.
-fn id_taken(path: &Path, label: String, case: &Case, first: &str) -> FileError {
-    let position = read_text(path)
-        .ok()
-        .and_then(|text| Locator::new(&text).find(&Place::Field("id")));
+/// The problem with a case whose id an earlier file took, pointing at its id in the text
+/// already read.
+fn id_taken(label: String, case: &Case, text: &str, first: &str) -> FileError {
+    let position = Locator::new(text).find(&Place::Field("id"));
     FileError::single(
         label,
         Problem::new(

@@ -145,6 +145,7 @@ impl CasebookApp {
         self.state.library.add(vec![LoadedCase {
             case,
             origin: io::CaseOrigin::Bundled("generated"),
+            text: std::sync::Arc::from(""),
         }]);
         self.state.refresh_feedback();
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -141,6 +142,9 @@ pub struct State {
     pub problems_visible: bool,
     /// The lines of a file shown around a problem, if the user asked to see them.
     pub problem_source: Option<problems::Source>,
+    /// The text of each file listed under the problems, as it was read, so the lines
+    /// around a problem come from what was checked, without reading the file again.
+    pub problem_texts: BTreeMap<String, Arc<str>>,
     /// The self-study record: work in progress, checked attempts, review.
     pub progress: Progress,
     /// Where the record is kept, as the user should read it; `None` when it is not kept.
@@ -171,6 +175,7 @@ impl State {
             problems: Vec::new(),
             problems_visible: false,
             problem_source: None,
+            problem_texts: BTreeMap::new(),
             progress: Progress::default(),
             record_folder: None,
             notices: Vec::new(),
@@ -301,6 +306,7 @@ impl State {
             errors,
             attempts,
             files_read,
+            problem_texts,
         } = report;
         if !errors.is_empty() {
             self.problems_visible = true;
@@ -345,12 +351,15 @@ impl State {
             if let io::CaseOrigin::File(path) = &loaded.origin {
                 let label = path.display().to_string();
                 self.problems.retain(|p| p.file != label);
+                self.problem_texts.remove(&label);
             }
         }
         for error in errors {
             self.problems.retain(|p| p.file != error.file);
+            self.problem_texts.remove(&error.file);
             self.problems.push(error);
         }
+        self.problem_texts.extend(problem_texts);
         self.library.add(cases);
         self.refresh_feedback();
     }

@@ -100,7 +100,19 @@ pub fn apply(state: &mut State, action: LoadingAction, effects: &mut Effects) {
         }
         LoadingAction::SetProblemsVisible(visible) => state.problems_visible = visible,
         LoadingAction::ShowProblemSource { file, position } => {
-            effects.push(Effect::ReadProblemSource { file, position });
+            // The text as it was checked, when it was read; otherwise ask the platform, which
+            // says why the file cannot be read.
+            match state.problem_texts.get(&file) {
+                Some(text) => {
+                    state.problem_source = Some(problems::Source {
+                        lines: io::error::excerpt(text, position, 2),
+                        file,
+                        position,
+                        unreadable: None,
+                    });
+                }
+                None => effects.push(Effect::ReadProblemSource { file, position }),
+            }
         }
         LoadingAction::ProblemSourceRead {
             file,
