@@ -2,12 +2,11 @@
 //! and the feedback, as Markdown and as a self-contained HTML page with print styles.
 //! Every piece of case text and every note is escaped.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::domain::{Attempt, Case, Feedback, Model, PassageId};
 
-use super::session_record::md;
+use super::document::{self, Block, Document, Span};
 
 /// What a report is made from.
 pub struct Report<'a> {
@@ -92,131 +91,76 @@ fn summary(report: &Report<'_>) -> String {
     }
 }
 
-/// The report as Markdown.
-pub fn markdown(report: &Report<'_>) -> String {
+/// The report as one document, for both renderers.
+pub fn document(report: &Report<'_>) -> Document {
     let case = report.case;
-    let mut out = String::new();
-    let _ = writeln!(out, "# Feedback: {}\n", md(&case.title));
-    let _ = writeln!(out, "- Case id `{}`, version {}", case.id, case.version);
-    let _ = writeln!(out, "- Date: {}\n", md(report.date));
-    let _ = writeln!(out, "{}\n", md(&summary(report)));
-    let _ = writeln!(out, "{}\n", md(&report.feedback.calibration.summary()));
+    let mut blocks = vec![
+        Block::List(vec![
+            vec![
+                Span::Text("Case id ".to_owned()),
+                Span::Code(case.id.to_string()),
+                Span::Text(format!(", version {}", case.version)),
+            ],
+            document::text(format!("Date: {}", report.date)),
+        ]),
+        Block::Lead(document::text(summary(report))),
+        Block::Paragraph(document::text(report.feedback.calibration.summary())),
+    ];
     for row in rows(report) {
-        let _ = writeln!(out, "## {}\n", md(&row.name));
-        let _ = writeln!(out, "- You: {}", md(&row.yours));
-        let _ = writeln!(out, "- The model: {}", md(&row.model));
-        let _ = writeln!(out, "- {}\n", md(row.agreement));
-        let _ = writeln!(out, "{}\n", md(&row.rationale));
-        if let Some((verdict, rationale, why)) = &row.other {
-            let _ = writeln!(
-                out,
-                "The other reading, {}: {}\n",
-                md(verdict),
-                md(rationale)
-            );
-            let _ = writeln!(out, "Why people disagree: {}\n", md(why));
+        let mut section = vec![
+            Block::Heading(2, row.name),
+            Block::Definitions(vec![
+                ("You".to_owned(), row.yours),
+                ("The model".to_owned(), row.model),
+                ("Agreement".to_owned(), row.agreement.to_owned()),
+            ]),
+            Block::Paragraph(document::text(row.rationale)),
+        ];
+        if let Some((verdict, rationale, why)) = row.other {
+            section.push(Block::Paragraph(document::labelled(
+                format!("The other reading, {verdict}:"),
+                rationale,
+            )));
+            section.push(Block::Paragraph(document::labelled(
+                "Why people disagree:",
+                why,
+            )));
         }
         for (heading, list) in [
-            ("Evidence you found", &row.found),
-            ("Evidence you missed", &row.missed),
+            ("Evidence you found", row.found),
+            ("Evidence you missed", row.missed),
         ] {
             if !list.is_empty() {
-                let _ = writeln!(out, "{heading}:\n");
-                for line in list {
-                    let _ = writeln!(out, "- {}", md(line));
-                }
-                out.push('\n');
+                section.push(Block::Heading(3, heading.to_owned()));
+                section.push(Block::List(list.into_iter().map(document::text).collect()));
             }
         }
-        if let Some(changed) = &row.changed {
-            let _ = writeln!(
-                out,
-                "What working collaboratively would have changed: {}\n",
-                md(changed)
-            );
+        if let Some(changed) = row.changed {
+            section.push(Block::Paragraph(document::labelled(
+                "What working collaboratively would have changed:",
+                changed,
+            )));
         }
-        if let Some(note) = &row.note {
-            let _ = writeln!(out, "Your note: {}\n", md(note));
+        if let Some(note) = row.note {
+            section.push(Block::Paragraph(document::labelled("Your note:", note)));
         }
+        blocks.push(Block::Section(section));
     }
-    out
+    Document {
+        title: format!("Feedback: {}", case.title),
+        style: STYLE,
+        blocks,
+    }
+}
+
+/// The report as Markdown.
+pub fn markdown(report: &Report<'_>) -> String {
+    document::markdown(&document(report))
 }
 
 /// The report as a self-contained HTML page with print styles.
 pub fn html(report: &Report<'_>) -> String {
-    use html_escape::encode_text as esc;
-    let case = report.case;
-    let title = format!("Feedback: {}", case.title);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>",
-        esc(&title),
-        STYLE
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", esc(&title));
-    let _ = writeln!(
-        out,
-        "<p>Case id <code>{}</code>, version {}. Date: {}.</p>",
-        esc(case.id.as_str()),
-        case.version,
-        esc(report.date)
-    );
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{}</p>\n<p>{}</p>",
-        esc(&summary(report)),
-        esc(&report.feedback.calibration.summary())
-    );
-    for row in rows(report) {
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&row.name));
-        let _ = writeln!(
-            out,
-            "<dl><dt>You</dt><dd>{}</dd><dt>The model</dt><dd>{}</dd><dt>Agreement</dt><dd>{}</dd></dl>",
-            esc(&row.yours),
-            esc(&row.model),
-            esc(row.agreement)
-        );
-        let _ = writeln!(out, "<p>{}</p>", esc(&row.rationale));
-        if let Some((verdict, rationale, why)) = &row.other {
-            let _ = writeln!(
-                out,
-                "<p><strong>The other reading, {}:</strong> {}</p>",
-                esc(verdict),
-                esc(rationale)
-            );
-            let _ = writeln!(
-                out,
-                "<p><strong>Why people disagree:</strong> {}</p>",
-                esc(why)
-            );
-        }
-        for (heading, list) in [
-            ("Evidence you found", &row.found),
-            ("Evidence you missed", &row.missed),
-        ] {
-            if !list.is_empty() {
-                let _ = writeln!(out, "<h3>{heading}</h3>\n<ul>");
-                for line in list {
-                    let _ = writeln!(out, "<li>{}</li>", esc(line));
-                }
-                let _ = writeln!(out, "</ul>");
-            }
-        }
-        if let Some(changed) = &row.changed {
-            let _ = writeln!(
-                out,
-                "<p><strong>What working collaboratively would have changed:</strong> {}</p>",
-                esc(changed)
-            );
-        }
-        if let Some(note) = &row.note {
-            let _ = writeln!(out, "<p><strong>Your note:</strong> {}</p>", esc(note));
-        }
-        let _ = writeln!(out, "</section>");
-    }
-    let _ = writeln!(out, "</body>\n</html>");
-    out
+    document::html(&document(report))
 }
 
 const STYLE: &str = "body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }

@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod attempt_file;
 pub mod case_file;
+pub mod document;
 pub mod error;
 pub mod feedback_report;
 pub mod fuzz;
