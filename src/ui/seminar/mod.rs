@@ -1,0 +1,139 @@
+//! Seminar mode: a facilitator's console in the main window, and a room view with large
+//! type for the projector, in a second window. The console holds the controls, the notes
+//! and the prompts, so the room does not see them.
+//!
+//! The facilitator moves through the case one section at a time, then one factor at a
+//! time, then to the debrief. Page Down and Page Up (what presentation clickers send), or
+//! the arrow keys when nothing else has focus, move on and back. R reveals the model's
+//! answer for the factor on screen.
+
+use crate::ui::SeminarAction;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::seminar::{AgendaItem, RoomFactor, Tally, Timer};
+use crate::domain::{Case, CaseId, FactorId, Model};
+use crate::io::attempt_file::Gathered;
+
+use super::Action;
+
+/// Where the seminar is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading a section of the case, by position.
+    Section(usize),
+    /// Discussing a factor, by position in the model.
+    Factor(usize),
+    /// The debrief agenda.
+    Debrief,
+}
+
+/// A seminar in progress.
+#[derive(Clone, Debug)]
+pub struct Seminar {
+    /// The case being discussed.
+    pub case: CaseId,
+    /// Where the room is.
+    pub stage: Stage,
+    /// Show-of-hands counts, by factor.
+    pub hands: BTreeMap<FactorId, Tally>,
+    /// Attempt files counted and set aside.
+    pub gathered: Gathered,
+    /// Factors whose model answer the room has seen.
+    pub revealed: BTreeSet<FactorId>,
+    /// The facilitator's timer, if started.
+    pub timer: Option<Timer>,
+    /// Whether the room view window is open.
+    pub room_view: bool,
+    /// The last thing saved or imported, for the status line.
+    pub status: Option<String>,
+}
+
+impl Seminar {
+    /// A new seminar on a case, at its first section, with the room view open.
+    pub fn new(case: &Case) -> Self {
+        Self {
+            case: case.id.clone(),
+            stage: Stage::Section(0),
+            hands: BTreeMap::new(),
+            gathered: Gathered::default(),
+            revealed: BTreeSet::new(),
+            timer: None,
+            room_view: true,
+            status: None,
+        }
+    }
+
+    /// The stage `step` places on from the current one, staying within the seminar.
+    pub fn stepped(&self, case: &Case, factors: usize, step: i32) -> Stage {
+        let stages: Vec<Stage> = (0..case.sections.len())
+            .map(Stage::Section)
+            .chain((0..factors).map(Stage::Factor))
+            .chain(std::iter::once(Stage::Debrief))
+            .collect();
+        let at = stages.iter().position(|s| *s == self.stage).unwrap_or(0) as i64;
+        let last = stages.len().saturating_sub(1) as i64;
+        let to = (at + i64::from(step)).clamp(0, last) as usize;
+        stages.get(to).copied().unwrap_or(self.stage)
+    }
+}
+
+/// What the seminar screens draw from.
+pub struct SeminarView<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The case.
+    pub case: &'a Case,
+    /// The seminar.
+    pub seminar: &'a Seminar,
+    /// The room's marks, hands and files together.
+    pub room: &'a BTreeMap<FactorId, RoomFactor>,
+    /// The debrief agenda.
+    pub agenda: &'a [AgendaItem],
+    /// The time now, in seconds, for the timer.
+    pub now: f64,
+}
+
+impl SeminarView<'_> {
+    fn current_factor(&self) -> Option<(usize, &crate::domain::Factor)> {
+        match self.seminar.stage {
+            Stage::Factor(index) => self.model.factors.get(index).map(|f| (index, f)),
+            Stage::Section(_) | Stage::Debrief => None,
+        }
+    }
+}
+
+/// Reads the keys that move the seminar on, in whichever window has focus.
+pub fn seminar_keys(ui: &egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
+    use super::keymap::{Command, Scope};
+    for command in super::keymap::commands(ui.ctx(), &[Scope::Seminar]) {
+        match command {
+            Command::SeminarNext => actions.push(Action::Seminar(SeminarAction::Step(1))),
+            Command::SeminarPrevious => actions.push(Action::Seminar(SeminarAction::Step(-1))),
+            Command::Reveal => {
+                if let Some((_, factor)) = view.current_factor() {
+                    actions.push(Action::Seminar(SeminarAction::Reveal(factor.id.clone())));
+                }
+            }
+            // Only seminar keys are asked for here.
+            Command::Egui
+            | Command::Help
+            | Command::Close
+            | Command::NextFactor
+            | Command::PreviousFactor
+            | Command::Verdict(_)
+            | Command::Confidence(_)
+            | Command::Check
+            | Command::TextLarger
+            | Command::TextSmaller
+            | Command::TextStandard
+            | Command::FullScreen => {}
+        }
+    }
+}
+
+mod charts;
+mod console;
+mod room_view;
+
+pub use console::console_ui;
+pub use room_view::{room_view_ui, show_room_view};
