@@ -4,6 +4,7 @@
 //! attempt and the feedback computed from it. It must not import egui, eframe, rfd,
 //! `std::fs` or the clock: everything here is deterministic and tested as plain functions.
 
+pub mod assessment;
 pub mod attempt;
 pub mod autosave;
 pub mod case;
