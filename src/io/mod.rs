@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod attempt_file;
+pub mod case_check;
 pub mod case_file;
 pub mod document;
 pub mod error;
