@@ -227,7 +227,11 @@ impl Progress {
 
     /// Review items due by `now`, soonest first, at most `limit`.
     pub fn due(&self, now: DateTime<Utc>, limit: usize) -> Vec<&ReviewItem> {
-        let mut due: Vec<&ReviewItem> = self.review.iter().filter(|r| r.schedule.due <= now).collect();
+        let mut due: Vec<&ReviewItem> = self
+            .review
+            .iter()
+            .filter(|r| r.schedule.due <= now)
+            .collect();
         due.sort_by(|a, b| {
             a.schedule
                 .due
