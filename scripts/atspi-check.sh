@@ -22,8 +22,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The X server picks a free display itself and says which, so two runs never collide.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$runtime/display" 2>"$out/xvfb.log" &
+# The X server picks a free display itself and says which, so two runs never collide. It
+# must not reset when a client leaves (the AT-SPI bus launcher reads a property and goes),
+# or the app, starting just then, finds no server.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$runtime/display" 2>"$out/xvfb.log" &
 xvfb=$!
 for _ in $(seq 1 300); do
     [ -s "$runtime/display" ] && break
@@ -35,6 +37,11 @@ if [ ! -s "$runtime/display" ]; then
     exit 1
 fi
 export DISPLAY=":$(cat "$runtime/display")"
+# And wait until it takes connections.
+for _ in $(seq 1 100); do
+    xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.1
+done
 export XDG_RUNTIME_DIR=$runtime
 # Debian's pyatspi is built for the system Python, not one on PATH.
 dbus-run-session -- /usr/bin/python3 scripts/atspi_check.py "$binary" "$out"
