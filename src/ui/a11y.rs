@@ -21,8 +21,8 @@ pub fn heading(
     response
 }
 
-/// Exposes an existing widget (a label, a collapsing header's title) as a heading of
-/// `level`, counted from 1. Its text becomes the heading's name.
+/// Exposes a label already drawn as a heading of `level`, counted from 1. Its text
+/// becomes the heading's name.
 pub fn mark_heading(response: &egui::Response, level: usize) {
     response.ctx.accesskit_node_builder(response.id, |node| {
         // A label carries its text as its value; a heading is named by it.
@@ -36,12 +36,6 @@ pub fn mark_heading(response: &egui::Response, level: usize) {
         // AccessKit counts levels from 0 (ARIA's aria-level 1 is AccessKit's 0).
         node.set_level(level.saturating_sub(1));
     });
-}
-
-/// The heading level a node reports, counted from 1 as a screen reader says it, or `None`
-/// when it is not a heading.
-pub fn heading_level(node: &egui::accesskit::Node) -> Option<usize> {
-    (node.role() == Role::Heading).then(|| node.level().unwrap_or(0) + 1)
 }
 
 /// Exposes a chart (a picture drawn by `egui_plot`) as an image called `label`, rather than
@@ -132,8 +126,9 @@ pub fn finish(ctx: &egui::Context) {
     // winit cannot read a title back on X11, so the main window's is known here too.
     let title = ctx
         .input(|i| i.viewport().title.clone())
-        .filter(|t| !t.is_empty())
-        .or_else(|| (ctx.viewport_id() == egui::ViewportId::ROOT).then(|| MAIN_WINDOW.to_owned()));
+        .filter(|t| !t.is_empty());
+    let main = ctx.viewport_id() == egui::ViewportId::ROOT;
+    let title = title.or_else(|| main.then(|| MAIN_WINDOW.to_owned()));
     if let Some(title) = title {
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
             if node.label().is_none_or(str::is_empty) {
