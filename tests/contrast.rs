@@ -45,44 +45,71 @@ fn component_pairs(p: &Palette) -> Vec<(&'static str, egui::Color32, egui::Color
     ]
 }
 
+/// Each palette the app paints with: the three console themes and the room view's three
+/// projector palettes, which the facilitator chooses apart from the console's theme.
+fn palettes() -> Vec<(&'static str, Palette)> {
+    ThemeChoice::ALL
+        .iter()
+        .flat_map(|t| [(t.label(), t.palette()), (t.room_label(), t.room_palette())])
+        .collect()
+}
+
 #[test]
 fn every_theme_meets_aa_contrast() {
     let mut failures = Vec::new();
-    for theme in ThemeChoice::ALL {
-        let palette = theme.palette();
+    for (name, palette) in palettes() {
         for (what, fg, bg) in text_pairs(&palette) {
             let ratio = contrast_ratio(fg, bg);
             if ratio < 4.5 {
-                failures.push(format!(
-                    "{}: {what} is {ratio:.2}:1, needs 4.5:1",
-                    theme.label()
-                ));
+                failures.push(format!("{name}: {what} is {ratio:.2}:1, needs 4.5:1"));
             }
         }
         for (what, fg, bg) in component_pairs(&palette) {
             let ratio = contrast_ratio(fg, bg);
             if ratio < 3.0 {
-                failures.push(format!(
-                    "{}: {what} is {ratio:.2}:1, needs 3:1",
-                    theme.label()
-                ));
+                failures.push(format!("{name}: {what} is {ratio:.2}:1, needs 3:1"));
             }
         }
     }
-    for theme in ThemeChoice::ALL {
+    for (name, p) in palettes() {
         // The focus indicator is two bands: whichever stands out more against the page
         // must reach 3:1.
-        let p = theme.palette();
         let indicator = contrast_ratio(p.focus, p.background)
             .max(contrast_ratio(p.focus_outline, p.background));
         if indicator < 3.0 {
             failures.push(format!(
-                "{}: the focus indicator is {indicator:.2}:1 on the page, needs 3:1",
-                theme.label()
+                "{name}: the focus indicator is {indicator:.2}:1 on the page, needs 3:1"
             ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The room view has its own palettes, so a dark console never projects light grey on
+/// white, and each differs from the console theme of the same name where a projector
+/// needs it (light: darker secondary text and links).
+#[test]
+fn the_room_view_has_projector_palettes_of_its_own() {
+    assert_eq!(
+        ThemeChoice::default().room_palette().background,
+        egui::Color32::WHITE
+    );
+    assert_ne!(
+        ThemeChoice::Light.room_palette(),
+        ThemeChoice::Light.palette()
+    );
+    assert_ne!(
+        ThemeChoice::Dark.room_palette(),
+        ThemeChoice::Dark.palette()
+    );
+    let light = ThemeChoice::Light.room_palette();
+    assert!(
+        contrast_ratio(light.secondary_text, light.background)
+            > contrast_ratio(
+                ThemeChoice::Light.palette().secondary_text,
+                light.background
+            )
+    );
 }
 
 #[test]

@@ -48,4 +48,6 @@ mod self_study;
 #[cfg(test)]
 mod seminar;
 #[cfg(test)]
+mod seminar_room;
+#[cfg(test)]
 mod store;

@@ -88,6 +88,19 @@ fn shortcuts(state: &State, ctx: &egui::Context, actions: &mut Vec<Action>) {
     }
 }
 
+/// What the seminar's console and room view draw from.
+fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) -> SeminarView<'a> {
+    SeminarView {
+        model: &state.model,
+        case: room.case,
+        seminar: room.seminar,
+        room: &room.room,
+        agenda: &room.agenda,
+        now: ui.input(|i| i.time),
+        room_theme: state.settings.room_theme,
+    }
+}
+
 /// Draws one frame and returns what the user asked for.
 pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -149,6 +162,8 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
             );
         });
     }
+    // The room's marks and agenda, worked out once a frame for the console and room view.
+    let seminar_room = state.seminar_room();
     match &state.screen {
         Screen::Library => {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -204,26 +219,10 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
             }
         }
         Screen::Seminar => {
-            if let Some(SeminarRoom {
-                seminar,
-                case,
-                room,
-                agenda,
-            }) = state.seminar_room()
-            {
-                let view = SeminarView {
-                    model: &state.model,
-                    case,
-                    seminar,
-                    room: &room,
-                    agenda: &agenda,
-                    now: ui.input(|i| i.time),
-                };
+            if let Some(room) = &seminar_room {
+                let view = seminar_view(state, room, ui);
                 seminar::seminar_keys(ui, &view, &mut actions);
                 seminar::console_ui(ui, &view, &mut actions);
-                if seminar.room_view {
-                    seminar::show_room_view(ui.ctx(), &view, &mut actions);
-                }
             }
         }
         Screen::Settings { .. } => {
@@ -283,6 +282,15 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
                 );
             });
         }
+    }
+    // The room view stays open while the seminar runs, whichever screen the facilitator is
+    // on: a viewport not shown in a frame is closed, and would come back as a new window,
+    // out of full screen and off the projector.
+    if let Some(room) = &seminar_room
+        && room.seminar.room_view
+    {
+        let view = seminar_view(state, room, ui);
+        seminar::show_room_view(ui.ctx(), &view, &mut actions);
     }
     shortcuts(state, ui.ctx(), &mut actions);
     theme::paint_focus_ring(ui.ctx());

@@ -16,6 +16,9 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Text size, as a zoom factor: 1 is standard, 2 is 200%.
     pub zoom: f32,
+    /// The room view's colours in seminars, chosen apart from the console's theme: a
+    /// projector in a lit room needs dark text on white whatever the facilitator reads.
+    pub room_theme: ThemeChoice,
 }
 
 impl Default for Settings {
@@ -23,6 +26,7 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::Light,
             zoom: 1.0,
+            room_theme: ThemeChoice::Light,
         }
     }
 }

@@ -41,6 +41,25 @@ impl ThemeChoice {
             Self::HighContrast => HIGH_CONTRAST,
         }
     }
+
+    /// The room view's colours in this choice: the projector palette, which the room view
+    /// uses whatever the console's theme is.
+    pub fn room_palette(self) -> Palette {
+        match self {
+            Self::Light => PROJECTOR_LIGHT,
+            Self::Dark => PROJECTOR_DARK,
+            Self::HighContrast => HIGH_CONTRAST,
+        }
+    }
+
+    /// The choice's name for the room view's colours, which the facilitator picks.
+    pub fn room_label(self) -> &'static str {
+        match self {
+            Self::Light => "Room view: dark text on white",
+            Self::Dark => "Room view: light text on black",
+            Self::HighContrast => "Room view: high contrast",
+        }
+    }
 }
 
 /// Every colour the app uses, for one theme. A test checks the contrast of every pair that
@@ -160,6 +179,28 @@ pub const HIGH_CONTRAST: Palette = Palette {
     missing_fill: rgb(0x66, 0x00, 0x00),
 };
 
+/// The projector's light palette, the room view's default: the GOV.UK palette with darker
+/// secondary text and links, as a projector washes colours out in a lit room.
+pub const PROJECTOR_LIGHT: Palette = Palette {
+    secondary_text: rgb(0x38, 0x3f, 0x43),
+    blue: rgb(0x14, 0x4e, 0x81),
+    panel: rgb(0xff, 0xff, 0xff),
+    button: rgb(0xff, 0xff, 0xff),
+    border: rgb(0x50, 0x5a, 0x5f),
+    control_border: rgb(0x0b, 0x0c, 0x0c),
+    ..LIGHT
+};
+
+/// The projector's dark palette: white on near black, for a dimmed room.
+pub const PROJECTOR_DARK: Palette = Palette {
+    text: rgb(0xff, 0xff, 0xff),
+    secondary_text: rgb(0xd0, 0xd4, 0xd6),
+    background: rgb(0x0b, 0x0c, 0x0c),
+    panel: rgb(0x0b, 0x0c, 0x0c),
+    button: rgb(0x1b, 0x1c, 0x1d),
+    ..DARK
+};
+
 /// The WCAG 2.2 contrast ratio of two colours, from 1 (none) to 21 (black on white).
 pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
     fn channel(c: u8) -> f32 {
@@ -178,9 +219,41 @@ pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
     (light + 0.05) / (dark + 0.05)
 }
 
-/// The colours of the theme in use.
+/// The colours of the theme in use: the room view's palette while the room view is drawn
+/// (see [`with_room_palette`]), otherwise the console's theme.
 pub fn colors(ui: &egui::Ui) -> Palette {
-    current(ui.ctx()).palette()
+    ui.ctx()
+        .data(|d| d.get_temp::<Palette>(room_palette_id()))
+        .unwrap_or_else(|| current(ui.ctx()).palette())
+}
+
+fn room_palette_id() -> egui::Id {
+    egui::Id::unique("casebook_room_palette")
+}
+
+/// Draws `add` in the room view's palette, whatever the console's theme: its own
+/// background, text and widget colours, and [`colors`] answering with the room's palette.
+pub fn with_room_palette<R>(
+    ui: &mut egui::Ui,
+    choice: ThemeChoice,
+    margin: f32,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let palette = choice.room_palette();
+    ui.style_mut().visuals = visuals(&palette, choice);
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(room_palette_id(), palette));
+    let inner = egui::Frame::new()
+        .fill(palette.background)
+        .inner_margin(margin)
+        .show(ui, |ui| {
+            ui.set_min_size(ui.available_size());
+            add(ui)
+        })
+        .inner;
+    ui.ctx()
+        .data_mut(|d| d.remove::<Palette>(room_palette_id()));
+    inner
 }
 
 /// The theme in use.

@@ -19,6 +19,8 @@ pub enum SettingsAction {
     Close,
     /// Choose a theme.
     SetTheme(ThemeChoice),
+    /// Choose the room view's colours, apart from the console's theme.
+    SetRoomTheme(ThemeChoice),
     /// Choose a text size, as a zoom factor.
     SetZoom(f32),
     /// Open the model reference, at a factor if given.
@@ -44,6 +46,10 @@ pub fn apply(state: &mut State, action: SettingsAction, effects: &mut Effects) {
         }
         SettingsAction::SetTheme(choice) => {
             state.settings.theme = choice;
+            effects.push(Effect::SaveSettings(state.settings));
+        }
+        SettingsAction::SetRoomTheme(choice) => {
+            state.settings.room_theme = choice;
             effects.push(Effect::SaveSettings(state.settings));
         }
         SettingsAction::SetZoom(zoom) => {

@@ -78,12 +78,18 @@ pub(super) fn heatmap_ui(
     }
 }
 
-/// A bar per verdict, with the model's verdict marked once revealed, and the same in words.
+/// The verdict to mark on the chart as the model's answer: only once revealed, and never
+/// for a contested factor, which has two readings and no single right answer.
+pub(super) fn marked_answer(answer: &crate::domain::Answer, revealed: bool) -> Option<Verdict> {
+    (revealed && answer.contested.is_none()).then_some(answer.verdict)
+}
+
+/// A bar per verdict, with the model's verdict (`model`, see [`marked_answer`]) in green,
+/// and the same in words.
 pub(super) fn distribution_ui(
     ui: &mut egui::Ui,
     tally: &Tally,
-    model: Verdict,
-    revealed: bool,
+    model: Option<Verdict>,
     height: f32,
     id: impl std::hash::Hash + std::fmt::Debug,
 ) {
@@ -91,7 +97,7 @@ pub(super) fn distribution_ui(
         .iter()
         .enumerate()
         .map(|(i, &verdict)| {
-            let fill = if revealed && verdict == model {
+            let fill = if model == Some(verdict) {
                 theme::colors(ui).green
             } else {
                 theme::colors(ui).blue
@@ -129,7 +135,7 @@ pub(super) fn distribution_ui(
         .map(|&v| format!("{} {}", v.label(), tally.count(v)))
         .collect();
     let mut line = format!("The room ({} marks): {}.", tally.total(), words.join(", "));
-    if revealed {
+    if let Some(model) = model {
         line.push_str(&format!(" The model: {model}."));
     }
     a11y::image(

@@ -1,17 +1,17 @@
 //! The facilitator's console: the steps, the current step with its notes and the room's
 //! marks, attempt files, the timer and the session record.
 
-use crate::ui::SeminarAction;
+use crate::ui::{SeminarAction, SettingsAction};
 
 use egui::RichText;
 
 use crate::domain::Verdict;
 
 use super::super::a11y;
-use super::super::theme;
+use super::super::theme::{self, ThemeChoice};
 use super::super::{Action, Dialog};
 
-use super::charts::{agenda_ui, distribution_ui, heatmap_ui, model_answer_ui};
+use super::charts::{agenda_ui, distribution_ui, heatmap_ui, marked_answer, model_answer_ui};
 use super::{SeminarView, Stage};
 
 /// The facilitator's console.
@@ -108,6 +108,18 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
     };
     if ui.button(label).clicked() {
         actions.push(Action::Seminar(SeminarAction::SetRoomView(open)));
+    }
+    ui.label(
+        RichText::new("The room view's colours, whatever theme you use here:")
+            .color(theme::colors(ui).secondary_text),
+    );
+    for choice in ThemeChoice::ALL {
+        if ui
+            .radio(view.room_theme == choice, choice.room_label())
+            .clicked()
+        {
+            actions.push(Action::Settings(SettingsAction::SetRoomTheme(choice)));
+        }
     }
     if ui.button("End the seminar").clicked() {
         actions.push(Action::Seminar(SeminarAction::End));
@@ -238,8 +250,7 @@ fn factor_console_ui(
     distribution_ui(
         ui,
         &marks.tally,
-        answer.verdict,
-        revealed,
+        marked_answer(answer, revealed),
         160.0,
         ("console_chart", index),
     );

@@ -91,6 +91,8 @@ pub struct SeminarView<'a> {
     pub agenda: &'a [AgendaItem],
     /// The time now, in seconds, for the timer.
     pub now: f64,
+    /// The room view's colours, chosen apart from the console's theme.
+    pub room_theme: super::theme::ThemeChoice,
 }
 
 impl SeminarView<'_> {

@@ -1,37 +1,55 @@
 //! The room view: the case and the discussion in large type, for the projector, in its
-//! own window.
+//! own window, in its own projector palette (see [`theme::ThemeChoice::room_palette`]).
 
 use crate::ui::SeminarAction;
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use super::super::Action;
 use super::super::a11y;
 use super::super::theme;
 
-use super::charts::{agenda_ui, distribution_ui, model_answer_ui};
+use super::charts::{agenda_ui, distribution_ui, marked_answer, model_answer_ui};
 use super::{SeminarView, Stage, seminar_keys};
+
+/// Where the discussion is, as the room sees it: "Section 2 of 5", "Factor 2 of 9",
+/// "Debrief".
+pub fn room_position(view: &SeminarView<'_>) -> String {
+    match view.seminar.stage {
+        Stage::Section(index) => {
+            format!("Section {} of {}", index + 1, view.case.sections.len())
+        }
+        Stage::Factor(index) => format!("Factor {} of {}", index + 1, view.model.factors.len()),
+        Stage::Debrief => "Debrief".to_owned(),
+    }
+}
 
 /// The room view: what the projector shows, in large type.
 pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
     a11y::region(ui, "Room view");
     let body = 32.0;
     let heading = 48.0;
-    if let Some(timer) = &view.seminar.timer {
-        let left = if timer.remaining(view.now) <= 0.0 {
-            "Time is up".to_owned()
-        } else {
-            timer.display(view.now)
-        };
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+    // The case and where the discussion is, always in sight, with the time left.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{}: {}", view.case.title, room_position(view)))
+                .size(body * 0.75)
+                .color(theme::colors(ui).secondary_text),
+        );
+        if let Some(timer) = &view.seminar.timer {
+            let left = if timer.remaining(view.now) <= 0.0 {
+                "Time is up".to_owned()
+            } else {
+                format!("{} left", timer.display(view.now))
+            };
             ui.label(
                 RichText::new(left)
                     .size(body)
                     .family(theme::bold())
-                    .color(theme::colors(ui).secondary_text),
+                    .color(theme::colors(ui).text),
             );
-        });
-    }
+        }
+    });
     egui::ScrollArea::vertical()
         .id_salt("room_view_scroll")
         .auto_shrink([false, false])
@@ -95,8 +113,7 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
                         distribution_ui(
                             ui,
                             &marks.tally,
-                            answer.verdict,
-                            revealed,
+                            marked_answer(answer, revealed),
                             300.0,
                             ("room_chart", index),
                         );
@@ -120,7 +137,8 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
 }
 
 /// Shows the room view in its own window (embedded in the main one where the platform or
-/// a test cannot open a second window).
+/// a test cannot open a second window), in the room's palette whatever the console's
+/// theme.
 pub fn show_room_view(ctx: &egui::Context, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
     let builder = egui::ViewportBuilder::default()
         .with_title("Casebook room view")
@@ -131,14 +149,18 @@ pub fn show_room_view(ctx: &egui::Context, view: &SeminarView<'_>, actions: &mut
         |ui, class| {
             if class == egui::ViewportClass::EmbeddedWindow {
                 ui.set_max_size(egui::vec2(1100.0, 640.0));
-                room_view_ui(ui, view, actions);
+                theme::with_room_palette(ui, view.room_theme, 16.0, |ui| {
+                    room_view_ui(ui, view, actions);
+                });
                 return;
             }
             egui::CentralPanel::default()
-                .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(32.0))
+                .frame(egui::Frame::new())
                 .show(ui, |ui| {
-                    seminar_keys(ui, view, actions);
-                    room_view_ui(ui, view, actions);
+                    theme::with_room_palette(ui, view.room_theme, 32.0, |ui| {
+                        seminar_keys(ui, view, actions);
+                        room_view_ui(ui, view, actions);
+                    });
                 });
             a11y::finish(ui.ctx());
             if ui.input(|i| i.viewport().close_requested()) {
