@@ -8,6 +8,8 @@ mod app_flow;
 #[cfg(test)]
 mod architecture;
 #[cfg(test)]
+mod assessment;
+#[cfg(test)]
 mod attempts;
 #[cfg(test)]
 mod autosave;

@@ -250,6 +250,44 @@ pub enum ProblemKind {
         /// The factor id.
         factor: String,
     },
+    /// A date is not a real date in the form the files use.
+    #[error(
+        "The date \"{value}\" in '{field}' is not a real date. Write it as year-month-day, such as \"2027-01-15\"."
+    )]
+    BadDate {
+        /// The field.
+        field: &'static str,
+        /// What was written.
+        value: String,
+    },
+    /// A barrier the model does not name.
+    #[error("\"{barrier}\" is not a barrier the model names. Use one of: {known}.")]
+    UnknownBarrier {
+        /// The id used.
+        barrier: String,
+        /// The ids the model has.
+        known: String,
+    },
+    /// A plan with no actions, or more than the most allowed.
+    #[error(
+        "The plan has {count} actions. A plan has 1 to {max} actions: remove some, or add one."
+    )]
+    ActionCount {
+        /// How many.
+        count: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// A file of another kind, such as an attempt file where an assessment belongs.
+    #[error("This is {found}, not {expected}. {hint}")]
+    WrongKind {
+        /// What it is, such as "an attempt file".
+        found: &'static str,
+        /// What belongs here, such as "an assessment file".
+        expected: &'static str,
+        /// Where to use it instead.
+        hint: &'static str,
+    },
     /// Two files give the same case id.
     #[error("The case id \"{id}\" is already used by {other}. Give each case its own id.")]
     CaseIdTaken {

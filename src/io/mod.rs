@@ -3,10 +3,12 @@
 //! Knows RON and paths; knows nothing of egui. Every file is untrusted: sizes are bounded
 //! before reading, every problem names the file, line and column, and nothing here panics.
 
+pub mod assessment_file;
 pub mod atomic;
 pub mod attempt_file;
 pub mod case_check;
 pub mod case_file;
+pub mod cohort_report;
 pub mod document;
 pub mod error;
 pub mod feedback_report;

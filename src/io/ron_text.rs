@@ -211,6 +211,8 @@ fn describe_enum(name: &str) -> &str {
         "Audience" => "audience",
         "CaseKind" => "kind of case",
         "FactorGroup" => "factor group",
+        "Confidence" => "confidence",
+        "Outcome" => "outcome",
         _ => name,
     }
 }
