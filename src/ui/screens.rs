@@ -88,6 +88,82 @@ fn shortcuts(state: &State, ctx: &egui::Context, actions: &mut Vec<Action>) {
     }
 }
 
+/// Whether an event types or presses something (what a focused box would take).
+fn types(event: &egui::Event) -> bool {
+    matches!(
+        event,
+        egui::Event::Text(_) | egui::Event::Paste(_) | egui::Event::Key { pressed: true, .. }
+    )
+}
+
+/// The focus move a Tab press asks for, if the event is one.
+fn tab_move(event: &egui::Event) -> Option<egui::FocusDirection> {
+    match event {
+        egui::Event::Key {
+            key: egui::Key::Tab,
+            pressed: true,
+            modifiers,
+            ..
+        } => {
+            if modifiers.is_none() {
+                Some(egui::FocusDirection::Next)
+            } else if modifiers.shift_only() {
+                Some(egui::FocusDirection::Previous)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Typing, then Tab, in the order they were pressed: at most one focus move a frame.
+///
+/// egui moves the focus for a Tab before any widget sees the frame's keys, so when digits
+/// and a Tab arrive in one frame (typing at normal speed while the room view's second
+/// window slows the frame), the box being left never gets its last digits and the next
+/// box gets them instead: "12", Tab gave 1 and 2. Here a frame keeps the keys typed before
+/// its first Tab and leaves that Tab for the next frame; a frame that starts with a Tab
+/// keeps only the Tab, so the keys after it reach the box it moves to, after the move. What
+/// is left waits, in order, for the next frame, which is asked for at once. This app has
+/// no text box that keeps Tab for itself, so every Tab moves the focus.
+fn one_focus_move_per_frame(ctx: &egui::Context) {
+    let id = egui::Id::unique("casebook_keys_held_for_next_frame");
+    let held: Vec<egui::Event> = ctx.data_mut(|d| d.remove_temp(id)).unwrap_or_default();
+    let resumed = !held.is_empty();
+    let (later, direction) = ctx.input_mut(|input| {
+        let mut events = held;
+        events.append(&mut input.events);
+        let first_tab = events.iter().position(|e| tab_move(e).is_some());
+        let split = match first_tab {
+            None => events.len(),
+            Some(tab) if events.iter().take(tab).any(types) => tab,
+            Some(tab) => events
+                .iter()
+                .enumerate()
+                .skip(tab + 1)
+                .find(|(_, e)| types(e))
+                .map_or(events.len(), |(n, _)| n),
+        };
+        let later = events.split_off(split);
+        let direction = events
+            .iter()
+            .find_map(tab_move)
+            .unwrap_or(egui::FocusDirection::None);
+        input.events = events;
+        (later, direction)
+    });
+    if resumed || !later.is_empty() {
+        // egui read this frame's Tab presses from the raw input before this ran; the move
+        // is the one this frame keeps.
+        ctx.memory_mut(|m| m.move_focus(direction));
+    }
+    if !later.is_empty() {
+        ctx.data_mut(|d| d.insert_temp(id, later));
+        ctx.request_repaint();
+    }
+}
+
 /// What the seminar's console and room view draw from.
 fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) -> SeminarView<'a> {
     SeminarView {
@@ -103,6 +179,8 @@ fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) 
 
 /// Draws one frame and returns what the user asked for.
 pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
+    // Before any widget reads the keys.
+    one_focus_move_per_frame(ui.ctx());
     let mut actions = Vec::new();
     egui::Panel::top("top_bar").show(ui, |ui| {
         top_bar::top_bar_ui(
