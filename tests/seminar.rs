@@ -228,6 +228,32 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     .unwrap();
     let row = csv.lines().find(|l| l.contains(",senior-vision,")).unwrap();
     assert!(row.contains(",7,0,5,0,12,missing,false,true"), "{row}");
+    // The agenda in words: first, for how far the room was from the model; and the
+    // factor's place on it.
+    assert!(
+        row.ends_with(
+            ",true,1,\"The room differs from the model. Most of the room said Present (7 of 12); \
+             5 said Missing. The model says Missing, as 5 of 12 did. \
+             1 of the 2 people who were sure read it differently from the model.\""
+        ),
+        "{row}"
+    );
+    let user_verdict = case.answer(&model.factors[user].id).unwrap().verdict;
+    let user_row = csv
+        .lines()
+        .find(|l| l.contains(",user-at-the-heart,"))
+        .unwrap();
+    assert!(
+        user_row.ends_with(&format!(
+            ",2,\"The room agreed. All 10 said {user_verdict}. The model says {user_verdict}, as everyone did.\""
+        )),
+        "{user_row}"
+    );
+    let unmarked = csv
+        .lines()
+        .filter(|l| l.ends_with(",false,,") || l.ends_with(",true,,"))
+        .count();
+    assert_eq!(unmarked, model.factors.len() - 2, "{csv}");
     assert_eq!(csv.lines().count(), 1 + model.factors.len());
     assert!(harness.query_by_label_contains("Saved seminar-").is_some());
 

@@ -5,8 +5,23 @@
 //!
 //! # Review
 //!
-//! When a check finds a factor misjudged (less than full credit, and not contested), that
-//! case and factor join the review queue. A review shows one of the passages the model
+//! # Misjudged factors
+//!
+//! A factor is **misjudged** in a check when the trainee gave it a verdict that earned less
+//! than full credit (one step from the model, or further). Contested factors are not
+//! scored, so never misjudged. A factor left unmarked is not misjudged either: the trainee
+//! made no judgement, and feedback already lists it as not marked. "My record" lists the
+//! factors most often misjudged from these counts alone; a check saved before this rule,
+//! whose list may name unmarked factors, is read by the same rule (a factor counts only if
+//! that check's attempt gave it a verdict).
+//!
+//! # Review
+//!
+//! When a check finds a factor misjudged, and the model cites evidence for it (a review
+//! needs a passage to show), that case and factor join the review queue. Unmarked factors
+//! are not queued: checking a half-finished attempt would otherwise fill the queue with
+//! every factor not yet reached, crowding out the ones the trainee actually got wrong, and
+//! the trainee meets those factors again when they finish the case. A review shows one of the passages the model
 //! cites for the factor and asks which factor it shows and how present it was in the case.
 //! Scheduling uses FSRS (the `rs-fsrs` crate, long-term scheduler, no random fuzz): a right
 //! answer is rated Good and the next review moves further out; a wrong one is rated Again
@@ -46,7 +61,9 @@ pub struct CheckedAttempt {
     pub agreement: Option<f32>,
     /// How many factors were marked High confidence and earned no credit.
     pub confident_and_wrong: usize,
-    /// The factors marked with less than full credit (not counting contested or unmarked ones).
+    /// The factors given a verdict that earned less than full credit: never contested or
+    /// unmarked ones (checks saved before that rule may list unmarked factors; the summary
+    /// leaves them out).
     pub misjudged: Vec<FactorId>,
 }
 
@@ -171,8 +188,9 @@ fn scheduler() -> FSRS {
 }
 
 impl Progress {
-    /// Records a check: keeps the attempt in the history and queues misjudged factors for
-    /// review, due now.
+    /// Records a check: keeps the attempt in the history and queues misjudged factors (see
+    /// the module documentation: marked, with less than full credit; never unmarked ones)
+    /// that the model cites evidence for, due now.
     pub fn record_check(
         &mut self,
         case: &Case,
@@ -183,19 +201,14 @@ impl Progress {
         let misjudged: Vec<FactorId> = feedback
             .factors
             .iter()
-            .filter(|f| {
-                matches!(
-                    f.agreement,
-                    Agreement::Near | Agreement::Disagree | Agreement::NotMarked
-                )
-            })
-            .filter(|f| {
-                case.answer(&f.factor)
-                    .is_some_and(|a| !a.evidence.is_empty())
-            })
+            .filter(|f| matches!(f.agreement, Agreement::Near | Agreement::Disagree))
+            .filter(|f| attempt.verdict(&f.factor).is_some())
             .map(|f| f.factor.clone())
             .collect();
-        for factor in &misjudged {
+        let reviewable = misjudged
+            .iter()
+            .filter(|factor| case.answer(factor).is_some_and(|a| !a.evidence.is_empty()));
+        for factor in reviewable {
             let queued = self
                 .review
                 .iter()
@@ -280,7 +293,11 @@ impl Progress {
         started.retain(|c| !finished.contains(c));
         let mut misjudged: BTreeMap<FactorId, usize> = BTreeMap::new();
         for check in &self.history {
-            for factor in &check.misjudged {
+            let marked = check
+                .misjudged
+                .iter()
+                .filter(|factor| check.attempt.verdict(factor).is_some());
+            for factor in marked {
                 *misjudged.entry(factor.clone()).or_default() += 1;
             }
         }
@@ -356,5 +373,102 @@ impl ReviewQuestion {
         self.accepted
             .iter()
             .any(|(f, v)| f == factor && *v == verdict)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::{self, answer};
+
+    fn at(day: u32) -> DateTime<Utc> {
+        use chrono::TimeZone as _;
+        Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    fn model() -> Model {
+        fixtures::model(&["a", "b", "c", "d"])
+    }
+
+    /// a: Present; b: Missing; c: Partly, with no evidence cited; d: Present.
+    fn case() -> Case {
+        fixtures::case(
+            "c",
+            &["p1"],
+            vec![
+                answer("a", Verdict::Present, &["p1"]),
+                answer("b", Verdict::Missing, &["p1"]),
+                answer("c", Verdict::Partly, &[]),
+                answer("d", Verdict::Present, &["p1"]),
+            ],
+        )
+    }
+
+    fn attempt(case: &Case, marks: &[(&str, Verdict)]) -> Attempt {
+        let mut attempt = Attempt::new(case);
+        for (factor, verdict) in marks {
+            attempt.set_verdict(&FactorId::new(*factor), Some(*verdict));
+        }
+        attempt
+    }
+
+    fn check(progress: &mut Progress, attempt: &Attempt, day: u32) {
+        let case = case();
+        let feedback = Feedback::new(&model(), &case, attempt);
+        progress.record_check(&case, attempt, &feedback, at(day));
+    }
+
+    fn ids(factors: &[FactorId]) -> Vec<&str> {
+        factors.iter().map(FactorId::as_str).collect()
+    }
+
+    #[test]
+    fn unmarked_factors_are_neither_misjudged_nor_queued_for_review() {
+        let case = case();
+        // a two steps out, b one step out, c one step out (no evidence to review), d left
+        // unmarked.
+        let first = attempt(
+            &case,
+            &[
+                ("a", Verdict::Missing),
+                ("b", Verdict::Partly),
+                ("c", Verdict::Present),
+            ],
+        );
+        let mut progress = Progress::default();
+        check(&mut progress, &first, 1);
+        assert_eq!(ids(&progress.history[0].misjudged), ["a", "b", "c"]);
+        let queued: Vec<&str> = progress.review.iter().map(|r| r.factor.as_str()).collect();
+        assert_eq!(queued, ["a", "b"]);
+    }
+
+    #[test]
+    fn factors_you_most_often_misjudge_counts_only_marked_factors() {
+        let case = case();
+        let mut progress = Progress::default();
+        check(
+            &mut progress,
+            &attempt(&case, &[("a", Verdict::Missing), ("b", Verdict::Partly)]),
+            1,
+        );
+        // Only a marked, wrong again; b, c and d unmarked.
+        check(&mut progress, &attempt(&case, &[("a", Verdict::Partly)]), 2);
+        // A check saved by an earlier version, which listed the unmarked d as misjudged.
+        progress.history.push(CheckedAttempt {
+            when: at(3),
+            attempt: attempt(&case, &[("b", Verdict::Present)]),
+            agreement: Some(0.0),
+            confident_and_wrong: 0,
+            misjudged: vec![FactorId::new("b"), FactorId::new("d")],
+        });
+        let summary = progress.summary(&model());
+        let most: Vec<(&str, usize)> = summary
+            .most_misjudged
+            .iter()
+            .map(|(f, n)| (f.as_str(), *n))
+            .collect();
+        assert_eq!(most, [("a", 2), ("b", 2)]);
     }
 }

@@ -1,5 +1,6 @@
 //! Seminar mode: the room's marks, gathered from a show of hands and from attempt files,
-//! set beside the model, and the order of the debrief.
+//! set beside the model; the order and the words of the debrief; the facilitator's timer;
+//! and a running seminar as plain data, so it can be saved and resumed.
 //!
 //! # The debrief order
 //!
@@ -16,14 +17,60 @@
 //!   confidence, the share that earned no credit (0 when none did). Show-of-hands tallies
 //!   carry no confidence, so only attempt files count here.
 //!
-//! The factor's **priority** is `split + departure + confident_and_wrong`. The agenda lists
-//! factors the room marked, highest priority first; ties keep the model's order. Each item
-//! says which measure stood out most, so the facilitator knows why it is there.
+//! Each factor is on the agenda for its **strongest** measure, its **reason**. Confident
+//! and wrong wins a tie (when above 0), then departure, then split. When all three are 0
+//! the reason is that the room agreed.
+//!
+//! The agenda lists factors the room marked by their strongest measure, highest first.
+//! When two factors' strongest measures are equal, the larger second strongest comes first,
+//! then the larger third; then the model's order. Measures are compared as exact fractions
+//! of whole counts, so equal shares are equal and rounding never changes the order.
+//!
+//! Why the strongest and not the sum: each item says why it is there, and the order must
+//! agree with it. Ranked by the sum, a room split 73% that also differed from the model 42%
+//! came above a room split 75%, and both items said only that the room split. Ranked by
+//! the strongest measure, a factor listed for its split is never below one with a smaller
+//! split, and a room that agreed but was sure and wrong still comes first.
+//!
+//! # What the room sees
+//!
+//! The room must not learn the model's answer from the agenda before it is revealed.
+//! [`room_agenda`] counts departure and confident and wrong only for revealed factors
+//! (for the others both are 0, and the item holds no model answer), so neither its words
+//! nor its order give an answer away. With every factor revealed it is the same as
+//! [`agenda`], the facilitator's.
+//!
+//! # The words
+//!
+//! [`AgendaItem::words`] says each item as a facilitator would:
+//!
+//! - What the room said, largest group first ([`room_said`]): "All 12 said Missing.",
+//!   "Most of the room said Missing (8 of 12); a third said Present (4).", "Half the room
+//!   said ...", "The room split evenly: ..." or "The room was divided: 5 said Missing, 4
+//!   said Present and 3 said Partly." Majorities and other groups of 2 or more are named
+//!   as a half, a third, two thirds, a quarter or three quarters when they are exactly
+//!   that; otherwise by their count.
+//! - Where the model can be shown: "The model says Present, as 4 of 12 did." (or "as
+//!   everyone did", "which nobody said"), or, for a contested factor, "The case gives two
+//!   readings, Partly and Missing, so there is no right answer."
+//! - Only when attempt files gave a High confidence and some of them earned no credit: "2
+//!   of the 3 people who were sure read it differently from the model." A show of hands
+//!   gives no confidence, so it never says this.
+//!
+//! # Saving a seminar
+//!
+//! [`SavedSeminar`] is everything a running seminar holds that must survive a restart: the
+//! case and its version, the stage, the show of hands, the attempt files counted (their
+//! marks, label and file name) and those set aside (with their reasons), the revealed
+//! factors, the timer and whether the room view is open. The timer is kept as its length
+//! and the time counted, never a clock reading; a restored timer is paused, because the
+//! app cannot know how long it was closed, and the facilitator resumes it with one press.
+//! [`SavedSeminar::resume_on`] checks it against the case as now open.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::attempt::{Attempt, Confidence};
-use super::case::{Case, PassageId, Verdict};
+use super::case::{Case, CaseId, PassageId, Verdict};
 use super::feedback::{Agreement, compare};
 use super::model::{FactorId, Model};
 
@@ -63,13 +110,16 @@ impl Tally {
 
     /// Everyone counted.
     pub fn total(&self) -> u32 {
-        Verdict::ALL.iter().map(|&v| self.count(v)).sum()
+        Verdict::ALL
+            .iter()
+            .fold(0u32, |sum, &v| sum.saturating_add(self.count(v)))
     }
 
     /// Adds another tally to this one.
     pub fn add(&mut self, other: &Self) {
         for verdict in Verdict::ALL {
-            *self.count_mut(verdict) += other.count(verdict);
+            let count = self.count_mut(verdict);
+            *count = count.saturating_add(other.count(verdict));
         }
     }
 }
@@ -106,7 +156,8 @@ pub fn aggregate(
                 continue;
             };
             if let Some(verdict) = mark.verdict {
-                *entry.tally.count_mut(verdict) += 1;
+                let count = entry.tally.count_mut(verdict);
+                *count = count.saturating_add(1);
                 if mark.confidence == Some(Confidence::High) {
                     entry.high_confidence += 1;
                     if answer.contested.is_none()
@@ -124,7 +175,10 @@ pub fn aggregate(
     room
 }
 
-/// Why a factor is on the agenda.
+/// The order of the agenda, in a sentence for facilitators and records.
+pub const AGENDA_ORDER: &str = "Each factor is listed by its strongest reason: how divided the room was, how far it was from the model, or how many of those who were sure read it differently. The most divided or furthest from the model come first.";
+
+/// Why a factor is on the agenda: its strongest measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
     /// The room was divided.
@@ -133,17 +187,35 @@ pub enum Reason {
     Departure,
     /// People were sure and the model reads it differently.
     ConfidentAndWrong,
+    /// Every measure is 0: the room was of one mind and, where the model is shown, agreed
+    /// with it.
+    Agreed,
 }
 
 impl Reason {
-    /// Words for the reason.
+    /// Words for the reason, as a sentence without its full stop.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Split => "The room split",
+            Self::Split => "The room was divided",
             Self::Departure => "The room differs from the model",
-            Self::ConfidentAndWrong => "Confident, and the model reads it differently",
+            Self::ConfidentAndWrong => "People were sure, and the model reads it differently",
+            Self::Agreed => "The room agreed",
         }
     }
+}
+
+/// The model's reading of a factor, as an agenda item may show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// One right answer.
+    Verdict(Verdict),
+    /// The case marks the factor contested: two defensible readings, no right answer.
+    Contested {
+        /// The case's first reading.
+        one: Verdict,
+        /// The other reading.
+        other: Verdict,
+    },
 }
 
 /// One item of the debrief agenda.
@@ -151,55 +223,268 @@ impl Reason {
 pub struct AgendaItem {
     /// The factor.
     pub factor: FactorId,
+    /// The room's verdicts on it, hands and files together.
+    pub tally: Tally,
     /// How divided the room was, 0 to 1.
     pub split: f32,
-    /// How far the room was from the model, 0 to 1.
+    /// How far the room was from the model, 0 to 1 (0 on the room's agenda while the
+    /// model's answer is hidden).
     pub departure: f32,
-    /// Share of High-confidence attempt marks that earned no credit, 0 to 1.
+    /// Share of High-confidence attempt marks that earned no credit, 0 to 1 (0 on the
+    /// room's agenda while the model's answer is hidden).
     pub confident_and_wrong: f32,
-    /// `split + departure + confident_and_wrong`.
+    /// The strongest of the three measures: what the agenda is ordered by.
     pub priority: f32,
-    /// The measure that contributed most.
+    /// The strongest measure.
     pub reason: Reason,
-    /// Whether the case marks the factor contested.
+    /// Whether the case marks the factor contested (false on the room's agenda while the
+    /// model's answer is hidden).
     pub contested: bool,
+    /// The model's reading, when this agenda may show it: `None` on the room's agenda for
+    /// a factor not yet revealed.
+    pub model: Option<Reading>,
+    /// How many attempt files marked it with High confidence.
+    pub sure: u32,
+    /// Of those, how many earned no credit (0 when the model's answer is hidden).
+    pub sure_and_wrong: u32,
+}
+
+impl AgendaItem {
+    /// The item as a facilitator would say it: what the room said, then, where it may be
+    /// shown, what the model says and how many of those who were sure read it differently.
+    /// The rules are in the module documentation.
+    pub fn words(&self) -> String {
+        let mut words = room_said(&self.tally);
+        let total = self.tally.total();
+        match self.model {
+            None => {}
+            Some(Reading::Contested { one, other }) => words.push_str(&format!(
+                " The case gives two readings, {one} and {other}, so there is no right answer."
+            )),
+            Some(Reading::Verdict(model)) => {
+                let agreed = self.tally.count(model);
+                let as_room = if agreed == total {
+                    ", as everyone did".to_owned()
+                } else if agreed == 0 {
+                    ", which nobody said".to_owned()
+                } else {
+                    format!(", as {agreed} of {total} did")
+                };
+                words.push_str(&format!(" The model says {model}{as_room}."));
+                if self.sure > 0 && self.sure_and_wrong > 0 {
+                    let who = match (self.sure_and_wrong == self.sure, self.sure) {
+                        (true, 1) => "The 1 person who was sure".to_owned(),
+                        (true, sure) => format!("All {sure} people who were sure"),
+                        (false, sure) => {
+                            format!("{} of the {sure} people who were sure", self.sure_and_wrong)
+                        }
+                    };
+                    words.push_str(&format!(" {who} read it differently from the model."));
+                }
+            }
+        }
+        words
+    }
+}
+
+/// What the room said about a factor, largest group first, as a facilitator would say it
+/// (the rules are in the module documentation).
+pub fn room_said(tally: &Tally) -> String {
+    let total = tally.total();
+    let mut groups: Vec<(Verdict, u32)> = Verdict::ALL
+        .iter()
+        .map(|&v| (v, tally.count(v)))
+        .filter(|&(_, count)| count > 0)
+        .collect();
+    // Largest first; a stable sort keeps equal groups in the order of the verdicts.
+    groups.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    let Some((&(top_verdict, top), rest)) = groups.split_first() else {
+        return "Nobody has marked it yet.".to_owned();
+    };
+    let named = |&(verdict, count): &(Verdict, u32)| match (count, fraction(count, total)) {
+        (1, _) => format!("1 person said {verdict}"),
+        (_, Some(share)) => format!("{share} said {verdict} ({count})"),
+        (_, None) => format!("{count} said {verdict}"),
+    };
+    let counted = |&(verdict, count): &(Verdict, u32)| format!("{count} said {verdict}");
+    if rest.is_empty() {
+        return if total == 1 {
+            format!("1 person said {top_verdict}.")
+        } else {
+            format!("All {total} said {top_verdict}.")
+        };
+    }
+    if groups.iter().all(|&(_, count)| count == top) {
+        let all: Vec<String> = groups.iter().map(counted).collect();
+        return format!("The room split evenly: {}.", and_list(&all));
+    }
+    let others: Vec<String> = rest.iter().map(named).collect();
+    let lead = if u64::from(top) * 2 > u64::from(total) {
+        match fraction(top, total) {
+            Some(share) => format!("{} of the room", capitalise(share)),
+            None => "Most of the room".to_owned(),
+        }
+    } else if u64::from(top) * 2 == u64::from(total) {
+        "Half the room".to_owned()
+    } else {
+        let all: Vec<String> = groups.iter().map(counted).collect();
+        return format!("The room was divided: {}.", and_list(&all));
+    };
+    format!(
+        "{lead} said {top_verdict} ({top} of {total}); {}.",
+        and_list(&others)
+    )
+}
+
+/// The words for `count` of `total` when it is exactly a half, a third, two thirds, a
+/// quarter or three quarters.
+fn fraction(count: u32, total: u32) -> Option<&'static str> {
+    let (count, total) = (u64::from(count), u64::from(total));
+    [
+        (1, 2, "half"),
+        (1, 3, "a third"),
+        (2, 3, "two thirds"),
+        (1, 4, "a quarter"),
+        (3, 4, "three quarters"),
+    ]
+    .into_iter()
+    .find(|&(n, d, _)| count * d == total * n)
+    .map(|(_, _, words)| words)
+}
+
+fn capitalise(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, init)) => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A share as an exact fraction of whole counts, so that shares compare without rounding.
+#[derive(Clone, Copy, Debug)]
+struct Share {
+    num: u64,
+    den: u64,
+}
+
+impl Share {
+    const ZERO: Self = Self { num: 0, den: 1 };
+
+    fn new(num: u64, den: u64) -> Self {
+        if den == 0 {
+            Self::ZERO
+        } else {
+            Self { num, den }
+        }
+    }
+
+    fn as_f32(self) -> f32 {
+        (self.num as f64 / self.den as f64) as f32
+    }
+}
+
+impl PartialEq for Share {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Share {}
+
+impl PartialOrd for Share {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Share {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (u128::from(self.num) * u128::from(other.den))
+            .cmp(&(u128::from(other.num) * u128::from(self.den)))
+    }
+}
+
+/// The split as an exact fraction: `4 (total - top) / (3 total)`.
+fn split_share(tally: &Tally) -> Share {
+    let total: u64 = Verdict::ALL
+        .iter()
+        .map(|&v| u64::from(tally.count(v)))
+        .sum();
+    let top = Verdict::ALL
+        .iter()
+        .map(|&v| u64::from(tally.count(v)))
+        .max()
+        .unwrap_or(0);
+    Share::new(4 * (total - top), 3 * total)
+}
+
+/// The departure as an exact fraction, counting credit in halves.
+fn departure_share(tally: &Tally, model: Verdict) -> Share {
+    let total: u64 = Verdict::ALL
+        .iter()
+        .map(|&v| u64::from(tally.count(v)))
+        .sum();
+    let halves: u64 = Verdict::ALL
+        .iter()
+        .map(|&v| {
+            let count = u64::from(tally.count(v));
+            match compare(model, v) {
+                Agreement::Agree => 2 * count,
+                Agreement::Near => count,
+                Agreement::Disagree | Agreement::NotMarked | Agreement::Contested => 0,
+            }
+        })
+        .sum();
+    Share::new(2 * total - halves, 2 * total)
 }
 
 /// How divided a tally is: 0 when unanimous, 1 when spread evenly over all four verdicts.
 pub fn split(tally: &Tally) -> f32 {
-    let total = tally.total();
-    if total == 0 {
-        return 0.0;
-    }
-    let top = Verdict::ALL
-        .iter()
-        .map(|&v| tally.count(v))
-        .max()
-        .unwrap_or(0);
-    (1.0 - top as f32 / total as f32) / 0.75
+    split_share(tally).as_f32()
 }
 
 /// How far a tally is from the model's verdict: one minus the mean credit.
 pub fn departure(tally: &Tally, model: Verdict) -> f32 {
-    let total = tally.total();
-    if total == 0 {
-        return 0.0;
-    }
-    let credit: f32 = Verdict::ALL
-        .iter()
-        .map(|&v| tally.count(v) as f32 * compare(model, v).credit().unwrap_or(0.0))
-        .sum();
-    1.0 - credit / total as f32
+    departure_share(tally, model).as_f32()
 }
 
-/// Orders the debrief by the formula in the module documentation. Factors nobody marked are
-/// left out.
+/// The facilitator's debrief agenda, ordered by the rule in the module documentation.
+/// Factors nobody marked are left out.
 pub fn agenda(
     model: &Model,
     case: &Case,
     room: &BTreeMap<FactorId, RoomFactor>,
 ) -> Vec<AgendaItem> {
-    let mut items: Vec<(usize, AgendaItem)> = model
+    ordered(model, case, room, |_| true)
+}
+
+/// The agenda the room may see: as [`agenda`], but for factors not in `revealed` the
+/// measures against the model count as 0 and the item holds no model answer, so neither
+/// the words nor the order give the answer away.
+pub fn room_agenda(
+    model: &Model,
+    case: &Case,
+    room: &BTreeMap<FactorId, RoomFactor>,
+    revealed: &BTreeSet<FactorId>,
+) -> Vec<AgendaItem> {
+    ordered(model, case, room, |factor| revealed.contains(factor))
+}
+
+fn ordered(
+    model: &Model,
+    case: &Case,
+    room: &BTreeMap<FactorId, RoomFactor>,
+    shown: impl Fn(&FactorId) -> bool,
+) -> Vec<AgendaItem> {
+    let mut items: Vec<([Share; 3], usize, AgendaItem)> = model
         .factors
         .iter()
         .enumerate()
@@ -209,44 +494,62 @@ pub fn agenda(
             if marks.tally.total() == 0 {
                 return None;
             }
-            let contested = answer.contested.is_some();
-            let split = split(&marks.tally);
-            let departure = if contested {
-                0.0
-            } else {
-                departure(&marks.tally, answer.verdict)
+            let shown = shown(&factor.id);
+            let contested = answer.contested.as_ref().map(|c| c.other_verdict);
+            let split = split_share(&marks.tally);
+            let departure = match (shown, contested) {
+                (true, None) => departure_share(&marks.tally, answer.verdict),
+                _ => Share::ZERO,
             };
-            let confident_and_wrong = if marks.high_confidence == 0 {
-                0.0
+            let sure_and_wrong = if shown {
+                marks.high_confidence_wrong
             } else {
-                marks.high_confidence_wrong as f32 / marks.high_confidence as f32
+                0
             };
-            let reason = if confident_and_wrong > 0.0
+            let confident_and_wrong =
+                Share::new(u64::from(sure_and_wrong), u64::from(marks.high_confidence));
+            let reason = if confident_and_wrong > Share::ZERO
                 && confident_and_wrong >= split
                 && confident_and_wrong >= departure
             {
                 Reason::ConfidentAndWrong
             } else if departure > split {
                 Reason::Departure
-            } else {
+            } else if split > Share::ZERO {
                 Reason::Split
+            } else {
+                Reason::Agreed
             };
+            let mut strongest = [split, departure, confident_and_wrong];
+            strongest.sort_by_key(|&share| std::cmp::Reverse(share));
+            let model_reading = shown.then_some(match contested {
+                Some(other) => Reading::Contested {
+                    one: answer.verdict,
+                    other,
+                },
+                None => Reading::Verdict(answer.verdict),
+            });
             Some((
+                strongest,
                 index,
                 AgendaItem {
                     factor: factor.id.clone(),
-                    split,
-                    departure,
-                    confident_and_wrong,
-                    priority: split + departure + confident_and_wrong,
+                    tally: marks.tally,
+                    split: split.as_f32(),
+                    departure: departure.as_f32(),
+                    confident_and_wrong: confident_and_wrong.as_f32(),
+                    priority: strongest[0].as_f32(),
                     reason,
-                    contested,
+                    contested: shown && contested.is_some(),
+                    model: model_reading,
+                    sure: marks.high_confidence,
+                    sure_and_wrong,
                 },
             ))
         })
         .collect();
-    items.sort_by(|(ia, a), (ib, b)| b.priority.total_cmp(&a.priority).then(ia.cmp(ib)));
-    items.into_iter().map(|(_, item)| item).collect()
+    items.sort_by(|(sa, ia, _), (sb, ib, _)| sb.cmp(sa).then(ia.cmp(ib)));
+    items.into_iter().map(|(_, _, item)| item).collect()
 }
 
 /// The facilitator's optional timer. Times are seconds on any steady clock the caller
@@ -313,6 +616,248 @@ impl Timer {
         let total = self.remaining(now).ceil() as u64;
         format!("{}:{:02}", total / 60, total % 60)
     }
+}
+
+/// A timer as saved: how long it was set for and how much of that had been counted. Never
+/// a clock reading, so it means the same after a restart.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TimerState {
+    /// How long the timer was set for, including extensions, in seconds.
+    pub length: f64,
+    /// Seconds counted when it was saved.
+    pub elapsed: f64,
+    /// Whether it was counting when it was saved.
+    pub running: bool,
+}
+
+impl TimerState {
+    /// Seconds left when it was saved, never below zero.
+    pub fn remaining(&self) -> f64 {
+        (self.length - self.elapsed).max(0.0)
+    }
+}
+
+impl Timer {
+    /// The timer as it stands at `now`, to save.
+    pub fn state(&self, now: f64) -> TimerState {
+        TimerState {
+            length: self.length,
+            elapsed: self.elapsed(now),
+            running: self.is_running(),
+        }
+    }
+
+    /// A saved timer, paused with the time it had left: the app cannot know how long it
+    /// was closed, so the facilitator resumes it. Times that are not a number of seconds
+    /// (negative, or not finite, as only a hand-edited file could hold) count as 0.
+    pub fn restore(state: TimerState) -> Self {
+        let seconds = |s: f64| if s.is_finite() { s.max(0.0) } else { 0.0 };
+        Self {
+            length: seconds(state.length),
+            elapsed_before: seconds(state.elapsed),
+            running_since: None,
+        }
+    }
+}
+
+/// Where a seminar is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stage {
+    /// Reading a section of the case, by position.
+    Section(usize),
+    /// Discussing a factor, by position in the model.
+    Factor(usize),
+    /// The debrief agenda.
+    Debrief,
+}
+
+/// An attempt file counted in a seminar: its marks, the label its trainee gave it, if any,
+/// and the file it came from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CountedAttempt {
+    /// The marks.
+    pub attempt: Attempt,
+    /// A name or label the trainee chose to give; anonymous when `None`.
+    #[serde(default)]
+    pub participant: Option<String>,
+    /// The file, as it was named when imported.
+    pub file: String,
+}
+
+/// An attempt file set aside in a seminar, and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SetAside {
+    /// The file could not be read or is not a valid attempt.
+    Unreadable {
+        /// The file.
+        file: String,
+        /// Each problem as it was reported, with its line and column when it had one.
+        problems: Vec<SavedProblem>,
+    },
+    /// The file is for another case.
+    OtherCase {
+        /// The file.
+        file: String,
+        /// Its case id.
+        found: CaseId,
+        /// The seminar's case id.
+        expected: CaseId,
+    },
+    /// The file was made on another version of the case.
+    OtherVersion {
+        /// The file.
+        file: String,
+        /// Its version.
+        found: u32,
+        /// The seminar's version.
+        expected: u32,
+    },
+    /// The same attempt was already counted.
+    Duplicate {
+        /// The file.
+        file: String,
+        /// The file already counted.
+        other: String,
+    },
+}
+
+/// One problem found in an attempt file, as it was reported.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SavedProblem {
+    /// Line and column, from 1, when the problem had a place.
+    #[serde(default)]
+    pub at: Option<(usize, usize)>,
+    /// What was wrong, in words.
+    pub message: String,
+}
+
+/// A running seminar as plain data: what must survive closing the app or a crash. See
+/// "Saving a seminar" in the module documentation.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SavedSeminar {
+    /// The case being discussed.
+    pub case: CaseId,
+    /// The version of the case it was run on.
+    pub case_version: u32,
+    /// Where the room was.
+    pub stage: Stage,
+    /// Show-of-hands counts, by factor.
+    #[serde(default)]
+    pub hands: BTreeMap<FactorId, Tally>,
+    /// Attempt files counted.
+    #[serde(default)]
+    pub counted: Vec<CountedAttempt>,
+    /// Attempt files set aside, with why.
+    #[serde(default)]
+    pub set_aside: Vec<SetAside>,
+    /// Factors whose model answer the room has seen.
+    #[serde(default)]
+    pub revealed: BTreeSet<FactorId>,
+    /// The facilitator's timer, if started.
+    #[serde(default)]
+    pub timer: Option<TimerState>,
+    /// Whether the room view was open.
+    #[serde(default = "room_view_open")]
+    pub room_view: bool,
+}
+
+fn room_view_open() -> bool {
+    true
+}
+
+impl SavedSeminar {
+    /// A new seminar on a case: at its first section, nothing counted, the room view open.
+    pub fn new(case: &Case) -> Self {
+        Self {
+            case: case.id.clone(),
+            case_version: case.version,
+            stage: Stage::Section(0),
+            hands: BTreeMap::new(),
+            counted: Vec::new(),
+            set_aside: Vec::new(),
+            revealed: BTreeSet::new(),
+            timer: None,
+            room_view: true,
+        }
+    }
+
+    /// The room's marks: the show of hands and the counted attempt files together.
+    pub fn room(&self, case: &Case) -> BTreeMap<FactorId, RoomFactor> {
+        let attempts: Vec<&Attempt> = self.counted.iter().map(|c| &c.attempt).collect();
+        aggregate(case, &self.hands, &attempts)
+    }
+
+    /// Checks a saved seminar against its case as it is open now, with `factors` factors in
+    /// the model. The case must be the same case at the same version (attempt files were
+    /// checked against that version). A stage beyond the case becomes the debrief, and an
+    /// attempt counted for another case or version (only a hand-edited file could hold
+    /// one) is set aside with the usual reason.
+    pub fn resume_on(mut self, case: &Case, factors: usize) -> Result<Self, ResumeProblem> {
+        if self.case != case.id {
+            return Err(ResumeProblem::OtherCase {
+                saved: self.case,
+                open: case.id.clone(),
+            });
+        }
+        if self.case_version != case.version {
+            return Err(ResumeProblem::CaseChanged {
+                title: case.title.clone(),
+                saved: self.case_version,
+                open: case.version,
+            });
+        }
+        self.stage = match self.stage {
+            Stage::Section(index) if index < case.sections.len() => Stage::Section(index),
+            Stage::Factor(index) if index < factors => Stage::Factor(index),
+            Stage::Section(_) | Stage::Factor(_) | Stage::Debrief => Stage::Debrief,
+        };
+        let (counted, other): (Vec<CountedAttempt>, Vec<CountedAttempt>) = self
+            .counted
+            .into_iter()
+            .partition(|c| c.attempt.case_id == case.id && c.attempt.case_version == case.version);
+        self.counted = counted;
+        for stray in other {
+            self.set_aside.push(if stray.attempt.case_id == case.id {
+                SetAside::OtherVersion {
+                    file: stray.file,
+                    found: stray.attempt.case_version,
+                    expected: case.version,
+                }
+            } else {
+                SetAside::OtherCase {
+                    file: stray.file,
+                    found: stray.attempt.case_id,
+                    expected: case.id.clone(),
+                }
+            });
+        }
+        Ok(self)
+    }
+}
+
+/// Why a saved seminar cannot be resumed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ResumeProblem {
+    /// It was on another case.
+    #[error("The saved seminar is on the case \"{saved}\", not \"{open}\".")]
+    OtherCase {
+        /// The saved seminar's case.
+        saved: CaseId,
+        /// The case offered.
+        open: CaseId,
+    },
+    /// The case has changed version since.
+    #[error(
+        "The seminar on {title} was run on version {saved} of the case, and version {open} is open now. Its marks may not match the text, so it cannot be resumed."
+    )]
+    CaseChanged {
+        /// The case's title.
+        title: String,
+        /// The version the seminar was run on.
+        saved: u32,
+        /// The version open now.
+        open: u32,
+    },
 }
 
 #[cfg(test)]
@@ -407,10 +952,10 @@ mod tests {
     }
 
     #[test]
-    fn agenda_orders_by_split_plus_departure_plus_confident_and_wrong() {
+    fn agenda_orders_by_the_strongest_measure() {
         let case = case();
         let hands = BTreeMap::from([
-            // a (model Present): unanimous and right: priority 0.
+            // a (model Present): unanimous and right: every measure 0.
             (FactorId::new("a"), tally(6, 0, 0, 0)),
             // b (model Missing): 3 Present, 3 Missing: split 2/3, departure 1/2.
             (FactorId::new("b"), tally(3, 0, 3, 0)),
@@ -421,15 +966,239 @@ mod tests {
         let room = aggregate(&case, &hands, &[&sure_and_wrong]);
         let items = agenda(&model(), &case, &room);
         let order: Vec<&str> = items.iter().map(|i| i.factor.as_str()).collect();
-        // a now: tally 6 Present + 1 Missing: split (1 - 6/7)/0.75 = 0.1905, departure 1/7,
-        // confident and wrong 1: priority 1.333. b: 0.6667 + 0.5 = 1.1667. c: 0.6667.
+        // a now: 6 Present + 1 Missing: split 4/21, departure 1/7, confident and wrong 1/1:
+        // strongest 1. b: strongest 2/3, then 1/2. c: strongest 2/3, then 0.
         assert_eq!(order, ["a", "b", "c"]);
-        assert!((items[0].priority - (4.0 / 21.0 + 1.0 / 7.0 + 1.0)).abs() < 1e-5);
+        assert_eq!(items[0].priority, 1.0);
+        assert!((items[0].split - 4.0 / 21.0).abs() < 1e-6);
+        assert!((items[0].departure - 1.0 / 7.0).abs() < 1e-6);
         assert_eq!(items[0].reason, Reason::ConfidentAndWrong);
-        assert!((items[1].priority - (2.0 / 3.0 + 0.5)).abs() < 1e-5);
+        assert!((items[1].priority - 2.0 / 3.0).abs() < 1e-6);
+        assert_eq!(items[1].departure, 0.5);
         assert_eq!(items[1].reason, Reason::Split);
         assert!(items[2].contested);
         assert_eq!(items[2].departure, 0.0);
+        assert_eq!(items[2].reason, Reason::Split);
+    }
+
+    /// a: Present; b: Partly; c: Missing, contested.
+    fn split_case() -> Case {
+        fixtures::case(
+            "split",
+            &["p1"],
+            vec![
+                answer("a", Verdict::Present, &["p1"]),
+                answer("b", Verdict::Partly, &["p1"]),
+                contested(answer("c", Verdict::Missing, &["p1"])),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_75_percent_split_is_never_listed_below_a_73_percent_split() {
+        let case = split_case();
+        let hands = BTreeMap::from([
+            // a (model Present), 20 people: 9 Present, 5 Partly, 6 Missing.
+            // split = (1 - 9/20) / 0.75 = 11/15 (73%); departure = 1 - 23/40 = 17/40 (42.5%).
+            (FactorId::new("a"), tally(9, 5, 6, 0)),
+            // b (model Partly), 16 people: 5 Present, 4 Partly, 7 Missing.
+            // split = (1 - 7/16) / 0.75 = 3/4 (75%); departure = 1 - 20/32 = 3/8 (37.5%).
+            (FactorId::new("b"), tally(5, 4, 7, 0)),
+        ]);
+        let room = aggregate(&case, &hands, &[]);
+        let items = agenda(&model(), &case, &room);
+        // Summed, a came first: 11/15 + 17/40 = 1.158 against 3/4 + 3/8 = 1.125.
+        let order: Vec<&str> = items.iter().map(|i| i.factor.as_str()).collect();
+        assert_eq!(order, ["b", "a"]);
+        assert_eq!(
+            (items[0].reason, items[1].reason),
+            (Reason::Split, Reason::Split)
+        );
+        assert_eq!(items[0].split, 0.75);
+        assert_eq!(items[0].priority, 0.75);
+        assert_eq!(items[0].departure, 0.375);
+        assert!((items[1].split - 11.0 / 15.0).abs() < 1e-6);
+        assert_eq!(items[1].priority, items[1].split);
+        assert_eq!(items[1].departure, 0.425);
+        assert_eq!(
+            items[0].words(),
+            "The room was divided: 7 said Missing, 5 said Present and 4 said Partly. \
+             The model says Partly, as 4 of 16 did."
+        );
+        assert_eq!(
+            items[1].words(),
+            "The room was divided: 9 said Present, 6 said Missing and 5 said Partly. \
+             The model says Present, as 9 of 20 did."
+        );
+    }
+
+    #[test]
+    fn level_strongest_measures_go_by_the_next_strongest_then_the_model_order() {
+        let case = split_case();
+        let room = aggregate(
+            &case,
+            &BTreeMap::from([
+                // c (contested, 8 people): split 2/3, departure 0.
+                (FactorId::new("c"), tally(0, 4, 4, 0)),
+                // b (model Partly, 6 people): split 2/3, departure 1/2.
+                (FactorId::new("b"), tally(0, 3, 0, 3)),
+                // a (model Present, 4 people): split 2/3, departure 1/2 again.
+                (FactorId::new("a"), tally(2, 0, 0, 2)),
+            ]),
+            &[],
+        );
+        let items = agenda(&model(), &case, &room);
+        let order: Vec<&str> = items.iter().map(|i| i.factor.as_str()).collect();
+        assert_eq!(order, ["a", "b", "c"]);
+        assert_eq!(items[0].priority, items[2].priority);
+        assert_eq!((items[0].departure, items[1].departure), (0.5, 0.5));
+    }
+
+    #[test]
+    fn the_room_said_it_in_words() {
+        let cases = [
+            (
+                tally(4, 0, 8, 0),
+                "Two thirds of the room said Missing (8 of 12); a third said Present (4).",
+            ),
+            (
+                tally(7, 0, 5, 0),
+                "Most of the room said Present (7 of 12); 5 said Missing.",
+            ),
+            (
+                tally(9, 0, 2, 1),
+                "Three quarters of the room said Present (9 of 12); 2 said Missing and 1 person said Can't tell.",
+            ),
+            (
+                tally(2, 0, 6, 0),
+                "Three quarters of the room said Missing (6 of 8); a quarter said Present (2).",
+            ),
+            (
+                tally(4, 2, 6, 0),
+                "Half the room said Missing (6 of 12); a third said Present (4) and 2 said Partly.",
+            ),
+            (
+                tally(6, 0, 6, 0),
+                "The room split evenly: 6 said Present and 6 said Missing.",
+            ),
+            (
+                tally(2, 2, 2, 2),
+                "The room split evenly: 2 said Present, 2 said Partly, 2 said Missing and 2 said Can't tell.",
+            ),
+            (
+                tally(5, 4, 3, 0),
+                "The room was divided: 5 said Present, 4 said Partly and 3 said Missing.",
+            ),
+            (tally(0, 0, 12, 0), "All 12 said Missing."),
+            (tally(0, 1, 0, 0), "1 person said Partly."),
+            (tally(0, 0, 0, 0), "Nobody has marked it yet."),
+        ];
+        for (tally, words) in cases {
+            assert_eq!(room_said(&tally), words, "{tally:?}");
+        }
+    }
+
+    #[test]
+    fn a_show_of_hands_never_says_who_was_sure() {
+        let case = case();
+        let hands = BTreeMap::from([(FactorId::new("b"), tally(5, 0, 1, 0))]);
+        let room = aggregate(&case, &hands, &[]);
+        let item = &agenda(&model(), &case, &room)[0];
+        assert_eq!(
+            (item.sure, item.sure_and_wrong, item.confident_and_wrong),
+            (0, 0, 0.0)
+        );
+        assert_eq!(
+            item.words(),
+            "Most of the room said Present (5 of 6); 1 person said Missing. \
+             The model says Missing, as 1 of 6 did."
+        );
+        assert_eq!(item.reason, Reason::Departure);
+    }
+
+    #[test]
+    fn attempt_files_say_how_many_who_were_sure_read_it_differently() {
+        let case = case();
+        let sure = |verdict| attempt(&case, &[("b", verdict, Confidence::High, &[])]);
+        let (one, two, three) = (
+            sure(Verdict::Present),
+            sure(Verdict::CantTell),
+            sure(Verdict::Missing),
+        );
+        let room = aggregate(&case, &BTreeMap::new(), &[&one, &two, &three]);
+        let item = &agenda(&model(), &case, &room)[0];
+        assert_eq!((item.sure, item.sure_and_wrong), (3, 2));
+        assert_eq!(
+            item.words(),
+            "The room split evenly: 1 said Present, 1 said Missing and 1 said Can't tell. \
+             The model says Missing, as 1 of 3 did. \
+             2 of the 3 people who were sure read it differently from the model."
+        );
+        let room = aggregate(&case, &BTreeMap::new(), &[&one]);
+        assert_eq!(
+            agenda(&model(), &case, &room)[0].words(),
+            "1 person said Present. The model says Missing, which nobody said. \
+             The 1 person who was sure read it differently from the model."
+        );
+    }
+
+    #[test]
+    fn the_room_agenda_keeps_unrevealed_answers_out_of_its_words_and_order() {
+        let case = case();
+        let hands = BTreeMap::from([
+            // a (model Present): unanimous and wrong: split 0, departure 1.
+            (FactorId::new("a"), tally(0, 0, 6, 0)),
+            // b (model Missing): split 2/3, departure 1/2.
+            (FactorId::new("b"), tally(3, 0, 3, 0)),
+            // c (contested): split 2/3.
+            (FactorId::new("c"), tally(0, 3, 3, 0)),
+        ]);
+        let sure = attempt(&case, &[("a", Verdict::Missing, Confidence::High, &[])]);
+        let room = aggregate(&case, &hands, &[&sure]);
+        let order = |items: &[AgendaItem]| -> Vec<String> {
+            items.iter().map(|i| i.factor.0.clone()).collect()
+        };
+        let console = agenda(&model(), &case, &room);
+        assert_eq!(order(&console), ["a", "b", "c"]);
+        assert_eq!(
+            console[0].words(),
+            "All 7 said Missing. The model says Present, which nobody said. \
+             The 1 person who was sure read it differently from the model."
+        );
+
+        let hidden = room_agenda(&model(), &case, &room, &BTreeSet::new());
+        assert_eq!(order(&hidden), ["b", "c", "a"]);
+        assert_eq!(hidden[2].words(), "All 7 said Missing.");
+        assert_eq!(
+            (
+                hidden[2].departure,
+                hidden[2].confident_and_wrong,
+                hidden[2].sure_and_wrong
+            ),
+            (0.0, 0.0, 0)
+        );
+        assert_eq!(hidden[2].reason, Reason::Agreed);
+        assert!(hidden.iter().all(|i| i.model.is_none() && !i.contested));
+        assert_eq!(
+            hidden[1].words(),
+            "The room split evenly: 3 said Partly and 3 said Missing."
+        );
+
+        let c_shown = room_agenda(
+            &model(),
+            &case,
+            &room,
+            &BTreeSet::from([FactorId::new("c")]),
+        );
+        assert_eq!(
+            c_shown[1].words(),
+            "The room split evenly: 3 said Partly and 3 said Missing. \
+             The case gives two readings, Partly and Missing, so there is no right answer."
+        );
+        assert!(c_shown[1].contested);
+
+        let all: BTreeSet<FactorId> = ["a", "b", "c"].into_iter().map(FactorId::new).collect();
+        assert_eq!(room_agenda(&model(), &case, &room, &all), console);
     }
 
     #[test]
@@ -440,11 +1209,14 @@ mod tests {
             (FactorId::new("a"), tally(5, 0, 0, 0)),
         ]);
         let room = aggregate(&case, &hands, &[]);
-        let order: Vec<String> = agenda(&model(), &case, &room)
-            .into_iter()
-            .map(|i| i.factor.0)
-            .collect();
+        let items = agenda(&model(), &case, &room);
+        let order: Vec<&str> = items.iter().map(|i| i.factor.as_str()).collect();
         assert_eq!(order, ["a", "b"]);
+        assert_eq!(items[0].reason, Reason::Agreed);
+        assert_eq!(
+            items[0].words(),
+            "All 5 said Present. The model says Present, as everyone did."
+        );
     }
 
     #[test]
@@ -461,5 +1233,106 @@ mod tests {
         assert_eq!(timer.display(5010.5), "4:50");
         assert_eq!(timer.remaining(99_999.0), 0.0, "it stops at zero");
         assert_eq!(timer.display(99_999.0), "0:00");
+    }
+
+    #[test]
+    fn a_saved_timer_keeps_its_time_left_and_comes_back_paused() {
+        let mut timer = Timer::start(300.0, 1000.0);
+        timer.extend(60.0);
+        let state = timer.state(1090.0);
+        assert_eq!(
+            state,
+            TimerState {
+                length: 360.0,
+                elapsed: 90.0,
+                running: true
+            }
+        );
+        assert_eq!(state.remaining(), 270.0);
+        // A restart: the steady clock starts again from anywhere.
+        let restored = Timer::restore(state);
+        assert!(!restored.is_running());
+        assert_eq!(restored.remaining(5.0), 270.0);
+        assert_eq!(restored.display(7_000.0), "4:30");
+        let mut resumed = restored;
+        resumed.resume(10.0);
+        assert_eq!(resumed.remaining(40.0), 240.0);
+
+        let nonsense = Timer::restore(TimerState {
+            length: f64::NAN,
+            elapsed: -5.0,
+            running: false,
+        });
+        assert_eq!((nonsense.length, nonsense.remaining(0.0)), (0.0, 0.0));
+        assert_eq!(nonsense.display(0.0), "0:00");
+    }
+
+    fn saved(case: &Case) -> SavedSeminar {
+        let mut saved = SavedSeminar::new(case);
+        saved.stage = Stage::Factor(1);
+        saved.hands.insert(FactorId::new("a"), tally(3, 1, 0, 0));
+        saved.counted.push(CountedAttempt {
+            attempt: attempt(case, &[("a", Verdict::Missing, Confidence::High, &["p2"])]),
+            participant: Some("Table 2".to_owned()),
+            file: "t2.ron".to_owned(),
+        });
+        saved.revealed.insert(FactorId::new("a"));
+        saved
+    }
+
+    #[test]
+    fn a_saved_seminar_gives_the_same_room() {
+        let case = case();
+        let saved = saved(&case);
+        let room = saved.room(&case);
+        let a = &room[&FactorId::new("a")];
+        assert_eq!(a.tally, tally(3, 1, 1, 0));
+        assert_eq!((a.high_confidence, a.high_confidence_wrong), (1, 1));
+        assert_eq!(a.evidence.get(&PassageId::new("p2")), Some(&1));
+        let attempts: Vec<&Attempt> = saved.counted.iter().map(|c| &c.attempt).collect();
+        assert_eq!(room, aggregate(&case, &saved.hands, &attempts));
+    }
+
+    #[test]
+    fn resuming_checks_the_case_and_its_version_and_keeps_the_stage_within_it() {
+        let case = case();
+        let resumed = saved(&case).resume_on(&case, 3).unwrap();
+        assert_eq!(resumed, saved(&case));
+
+        let mut beyond = saved(&case);
+        beyond.stage = Stage::Factor(3);
+        assert_eq!(beyond.resume_on(&case, 3).unwrap().stage, Stage::Debrief);
+        let mut beyond = saved(&case);
+        beyond.stage = Stage::Section(1);
+        assert_eq!(beyond.resume_on(&case, 3).unwrap().stage, Stage::Debrief);
+
+        let mut newer = case.clone();
+        newer.version = 3;
+        newer.title = "The Test Case".to_owned();
+        let problem = saved(&case).resume_on(&newer, 3).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "The seminar on The Test Case was run on version 2 of the case, and version 3 is \
+             open now. Its marks may not match the text, so it cannot be resumed."
+        );
+        let mut other = case.clone();
+        other.id = CaseId::new("other");
+        assert_eq!(
+            saved(&case).resume_on(&other, 3).unwrap_err().to_string(),
+            "The saved seminar is on the case \"c\", not \"other\"."
+        );
+
+        let mut stray = saved(&case);
+        stray.counted[0].attempt.case_version = 1;
+        let resumed = stray.resume_on(&case, 3).unwrap();
+        assert!(resumed.counted.is_empty());
+        assert_eq!(
+            resumed.set_aside,
+            [SetAside::OtherVersion {
+                file: "t2.ron".to_owned(),
+                found: 1,
+                expected: 2
+            }]
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod locate;
 pub mod model_file;
 pub mod record_writer;
 pub mod ron_text;
+pub mod seminar_file;
 pub mod session_record;
 pub mod store;
 pub mod watch;

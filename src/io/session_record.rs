@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::domain::seminar::{AgendaItem, RoomFactor};
+use crate::domain::seminar::{AGENDA_ORDER, AgendaItem, RoomFactor};
 use crate::domain::{Case, FactorId, Model, Verdict};
 
 use super::attempt_file::Rejection;
@@ -100,21 +100,11 @@ impl Session<'_> {
             .iter()
             .map(|item| AgendaLine {
                 name: self.model.factor_name(&item.factor).to_owned(),
-                detail: format!(
-                    "{}. Split {}, differs from the model {}, confident and wrong {}.",
-                    item.reason.label(),
-                    percent(item.split),
-                    percent(item.departure),
-                    percent(item.confident_and_wrong)
-                ),
+                detail: format!("{}. {}", item.reason.label(), item.words()),
                 prompt: prompt(self, &item.factor),
             })
             .collect()
     }
-}
-
-fn percent(share: f32) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 /// Escapes text for Markdown, so case text is shown as written.
@@ -193,6 +183,8 @@ pub fn markdown(session: &Session<'_>) -> String {
             out,
             "The room's marks were not entered, so there is no agenda."
         );
+    } else {
+        let _ = writeln!(out, "{}\n", md(AGENDA_ORDER));
     }
     for (n, line) in session.agenda_lines().iter().enumerate() {
         let _ = writeln!(
@@ -274,7 +266,7 @@ pub fn html(session: &Session<'_>) -> String {
             "<p>The room's marks were not entered, so there is no agenda.</p>"
         );
     } else {
-        let _ = writeln!(out, "<ol>");
+        let _ = writeln!(out, "<p>{}</p>\n<ol>", esc(AGENDA_ORDER));
         for line in session.agenda_lines() {
             let _ = write!(
                 out,
@@ -314,7 +306,8 @@ thead th { background: #f3f2f1; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }";
 
 /// The per-factor counts as CSV, one row per factor, with the case id, version and date
-/// on every row so rows from several sessions can be combined.
+/// on every row so rows from several sessions can be combined, and the factor's place on
+/// the debrief agenda with its words (both empty when the room did not mark it).
 pub fn csv(session: &Session<'_>) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
@@ -331,9 +324,16 @@ pub fn csv(session: &Session<'_>) -> Result<String, csv::Error> {
         "model_verdict",
         "contested",
         "revealed",
+        "agenda_place",
+        "agenda",
     ])?;
     for (factor, answer, room) in session.rows() {
         let t = room.tally;
+        let on_agenda = session
+            .agenda
+            .iter()
+            .enumerate()
+            .find(|(_, item)| item.factor == factor.id);
         writer.write_record([
             session.case.id.to_string(),
             session.case.version.to_string(),
@@ -348,6 +348,10 @@ pub fn csv(session: &Session<'_>) -> Result<String, csv::Error> {
             verdict_word(answer.verdict).to_owned(),
             answer.contested.is_some().to_string(),
             session.revealed.contains(&factor.id).to_string(),
+            on_agenda.map_or_else(String::new, |(place, _)| (place + 1).to_string()),
+            on_agenda.map_or_else(String::new, |(_, item)| {
+                format!("{}. {}", item.reason.label(), item.words())
+            }),
         ])?;
     }
     let bytes = writer
@@ -365,18 +369,47 @@ fn verdict_word(verdict: Verdict) -> &'static str {
     }
 }
 
-/// Writes the Markdown, HTML and CSV files into a folder. Never overwrites a file: if a
-/// name is taken, a number is added. Returns the paths written.
-pub fn write(folder: &Path, session: &Session<'_>) -> std::io::Result<Vec<PathBuf>> {
-    let csv_text = csv(session).map_err(std::io::Error::other)?;
-    let stem = session.file_stem();
-    let mut written = Vec::new();
-    for (extension, text) in [
+/// The record's files as (extension, text): Markdown, HTML and CSV.
+pub fn files(session: &Session<'_>) -> Result<Vec<(&'static str, String)>, csv::Error> {
+    Ok(vec![
         ("md", markdown(session)),
         ("html", html(session)),
-        ("csv", csv_text),
-    ] {
-        let path = super::atomic::free_path(folder, &stem, extension);
+        ("csv", csv(session)?),
+    ])
+}
+
+/// Writes the Markdown, HTML and CSV files into a folder. Never overwrites a file: if a
+/// name is taken, a number is added, the same for every file. Returns the paths written.
+pub fn write(folder: &Path, session: &Session<'_>) -> std::io::Result<Vec<PathBuf>> {
+    let files = files(session).map_err(std::io::Error::other)?;
+    write_files(folder, &session.file_stem(), &files)
+}
+
+/// Writes files that share a name into a folder, each `STEM.EXTENSION`, or, when any of
+/// those names is taken, `STEM-2.EXTENSION` and so on: one number for them all, so the
+/// files of one session keep one name. Never overwrites a file.
+pub fn write_files(
+    folder: &Path,
+    stem: &str,
+    files: &[(&str, String)],
+) -> std::io::Result<Vec<PathBuf>> {
+    let taken = |stem: &str| {
+        files
+            .iter()
+            .any(|(extension, _)| folder.join(format!("{stem}.{extension}")).exists())
+    };
+    let free = std::iter::once(stem.to_owned())
+        .chain((2..10_000).map(|n| format!("{stem}-{n}")))
+        .find(|candidate| !taken(candidate))
+        .ok_or_else(|| {
+            std::io::Error::other(format!(
+                "{} has too many files named {stem}; move some elsewhere",
+                folder.display()
+            ))
+        })?;
+    let mut written = Vec::new();
+    for (extension, text) in files {
+        let path = folder.join(format!("{free}.{extension}"));
         super::atomic::write_new(&path, text.as_bytes())?;
         written.push(path);
     }
