@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [TARGET] [SECONDS]
 #
-# TARGET is case_file, attempt_file or progress_store (default: all three, in turn);
+# TARGET is case_file, attempt_file, progress_store, assessment_file or changes_file
+# (default: all five, in turn);
 # SECONDS is how long each runs (default 600; 0 runs the seeds once and stops, as CI does). The seed corpus is the bundled cases, the
 # authoring example and tests/data; what the fuzzer learns is kept in fuzz/corpus/ (not
 # committed). A crash is written to fuzz/artifacts/TARGET/: copy it into tests/data/fuzz/
@@ -16,7 +17,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 targets=("${1:-case_file}")
-if [[ $# -eq 0 ]]; then targets=(case_file attempt_file progress_store); fi
+if [[ $# -eq 0 ]]; then targets=(case_file attempt_file progress_store assessment_file changes_file); fi
 seconds="${2:-600}"
 
 for target in "${targets[@]}"; do

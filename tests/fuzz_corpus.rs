@@ -65,3 +65,13 @@ fn the_attempt_loader_keeps_its_promises_on_every_seed_and_past_crash() {
 fn the_progress_store_keeps_its_promises_on_every_seed_and_past_crash() {
     replay("progress_store", fuzz::progress_store);
 }
+
+#[test]
+fn the_assessment_loader_keeps_its_promises_on_every_seed_and_past_crash() {
+    replay("assessment_file", fuzz::assessment_file);
+}
+
+#[test]
+fn the_changes_loader_keeps_its_promises_on_every_seed_and_past_crash() {
+    replay("changes_file", fuzz::changes_file);
+}

@@ -8,13 +8,18 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::{Attempt, Case, Feedback, Mark, Model};
+use crate::domain::assessment;
+use crate::domain::{Attempt, Case, Feedback, Mark, Model, Verdict};
 
+use super::assessment_file::{self, Cohort, Export, Team};
+use super::cohort_report::{self, CohortSummary};
 use super::error::{FileError, excerpt};
 use super::{attempt_file, builtin_model, bundled_cases, lint, load, store};
 
 const CASE_FILE: &str = "fuzz-case.ron";
 const ATTEMPT_FILE: &str = "fuzz-attempt.ron";
+const ASSESSMENT_FILE: &str = "fuzz-assessment.ron";
+const CHANGES_FILE: &str = "fuzz-changes.ron";
 
 /// The built-in model and the first bundled case, read once per process.
 fn fixtures() -> Option<&'static (Model, Case)> {
@@ -102,6 +107,132 @@ pub fn attempt_file(bytes: &[u8]) -> Vec<String> {
     gathered.offer(record, case);
     if gathered.accepted.len() + gathered.rejected.len() != 1 {
         broken.push("one attempt offered to a seminar was not counted once".to_owned());
+    }
+    broken
+}
+
+/// An assessment file, as a lead gathers a team's: decoded and parsed; when it loads,
+/// written back (with the name and partnership it came with) and read again the same, its
+/// team spread counts it once per factor with every split from 0 to 1, and no factor it
+/// marks Present is suggested as a place to start. Offered to a team, it is counted once,
+/// accepted or set aside.
+pub fn assessment_file(bytes: &[u8]) -> Vec<String> {
+    let mut broken = Vec::new();
+    let Some(((model, case), text)) = read_as_app(bytes, ASSESSMENT_FILE, &mut broken) else {
+        return broken;
+    };
+    let record = assessment_file::parse(&text, ASSESSMENT_FILE, model);
+    match &record {
+        Err(error) => check_refusal(error, &text, ASSESSMENT_FILE, &mut broken),
+        Ok(member) => {
+            let export = Export {
+                participant: member.participant.as_deref(),
+                partnership: member.partnership.is_some(),
+            };
+            match assessment_file::to_text(&member.assessment, export)
+                .map(|again| assessment_file::parse(&again, ASSESSMENT_FILE, model))
+            {
+                Err(error) => broken.push(format!("an assessment could not be written: {error}")),
+                Ok(Err(error)) => broken.push(format!(
+                    "an assessment written by the app could not be read back: {}",
+                    error.lines().join("; ")
+                )),
+                Ok(Ok(again)) => {
+                    let mut kept = member.assessment.clone();
+                    kept.factors.retain(|_, reading| !reading.is_blank());
+                    if again.assessment != kept {
+                        broken.push("an assessment read back has different readings".to_owned());
+                    }
+                    if (&again.participant, &again.partnership)
+                        != (&member.participant, &member.partnership)
+                    {
+                        broken.push("an assessment read back has a different name".to_owned());
+                    }
+                }
+            }
+            for spread in assessment::spread(model, &[&member.assessment]) {
+                if spread.tally.total() + spread.unmarked != 1 {
+                    broken.push(format!("{} was not counted once", spread.factor));
+                }
+                if !(0.0..=1.0).contains(&spread.split) {
+                    broken.push(format!("the split {} is outside 0 to 1", spread.split));
+                }
+            }
+            for suggestion in assessment::suggest(model, &member.assessment, &[case]) {
+                if member.assessment.verdict(&suggestion.factor) == Some(Verdict::Present) {
+                    broken.push(format!("{} is Present but suggested", suggestion.factor));
+                }
+            }
+        }
+    }
+    let mut team = Team::new(None);
+    team.offer(record);
+    if team.accepted.len() + team.rejected.len() != 1 {
+        broken.push("one assessment offered to a team was not counted once".to_owned());
+    }
+    broken
+}
+
+/// A "what changed" file, as a course team gathers them: decoded and parsed; when it
+/// loads, written back and read again the same, and the cohort view counts each of its
+/// actions once, under one outcome, and renders as Markdown, HTML and CSV. Offered to a
+/// cohort, it is counted once, accepted or set aside.
+pub fn changes_file(bytes: &[u8]) -> Vec<String> {
+    let mut broken = Vec::new();
+    let Some(((model, _), text)) = read_as_app(bytes, CHANGES_FILE, &mut broken) else {
+        return broken;
+    };
+    let record = assessment_file::parse_changes(&text, CHANGES_FILE, model);
+    match &record {
+        Err(error) => check_refusal(error, &text, CHANGES_FILE, &mut broken),
+        Ok(record) => {
+            let report = &record.report;
+            match assessment_file::changes_to_text(report)
+                .map(|again| assessment_file::parse_changes(&again, CHANGES_FILE, model))
+            {
+                Err(error) => broken.push(format!("a report could not be written: {error}")),
+                Ok(Err(error)) => broken.push(format!(
+                    "a report written by the app could not be read back: {}",
+                    error.lines().join("; ")
+                )),
+                Ok(Ok(again)) if &again.report != report => {
+                    broken.push("a report read back is different".to_owned());
+                }
+                Ok(Ok(_)) => {}
+            }
+            let rows = assessment::cohort(model, &[report]);
+            let actions: u32 = rows.iter().map(|r| r.actions).sum();
+            if actions as usize != report.actions.len() {
+                broken.push(format!(
+                    "the cohort counts {actions} actions of {}",
+                    report.actions.len()
+                ));
+            }
+            for row in &rows {
+                if row.done + row.partly + row.not_done + row.not_yet != row.actions
+                    || row.leaders > 1
+                {
+                    broken.push(format!(
+                        "the cohort row for {:?} does not add up",
+                        row.factor
+                    ));
+                }
+            }
+            let summary = CohortSummary {
+                model,
+                reports: &[report],
+                rejected: &[],
+                date: "2027-01-01",
+            };
+            if let Err(error) = cohort_report::files(&summary) {
+                broken.push(format!("the cohort summary could not be written: {error}"));
+            }
+        }
+    }
+    let mut cohort = Cohort::default();
+    cohort.offer(record);
+    if cohort.accepted.len() + cohort.rejected.len() != 1 {
+        broken.push("one report offered to a cohort was not counted once".to_owned());
     }
     broken
 }
