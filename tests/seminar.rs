@@ -238,14 +238,24 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
         ),
         "{row}"
     );
-    let user_verdict = case.answer(&model.factors[user].id).unwrap().verdict;
+    // The room agreed with one voice on the user at the heart (which this case may mark
+    // contested: then both readings, and no right answer).
+    let user_answer = case.answer(&model.factors[user].id).unwrap();
+    let one = user_answer.verdict;
+    let model_says = match &user_answer.contested {
+        Some(c) => format!(
+            "The case gives two readings, {one} and {}, so there is no right answer.",
+            c.other_verdict
+        ),
+        None => format!("The model says {one}, as everyone did."),
+    };
     let user_row = csv
         .lines()
         .find(|l| l.contains(",user-at-the-heart,"))
         .unwrap();
     assert!(
         user_row.ends_with(&format!(
-            ",2,\"The room agreed. All 10 said {user_verdict}. The model says {user_verdict}, as everyone did.\""
+            ",2,\"The room agreed. All 10 said {one}. {model_says}\""
         )),
         "{user_row}"
     );
