@@ -155,3 +155,41 @@ fn the_summary_counts_cases_and_the_factors_most_often_misjudged() {
     progress.clear();
     assert_eq!(progress, Progress::default());
 }
+
+#[test]
+fn factors_left_unmarked_are_not_listed_as_misjudged_nor_queued_for_review() {
+    let model = model();
+    let case = bundled("universal-credit");
+    // One factor marked, the opposite way from the model; the other eight left unmarked.
+    let mut only_one = Attempt::new(&case);
+    let vision = case
+        .answers
+        .iter()
+        .find(|a| a.factor.as_str() == "senior-vision")
+        .unwrap();
+    let opposite = if vision.verdict == Verdict::Present {
+        Verdict::Missing
+    } else {
+        Verdict::Present
+    };
+    only_one.set_verdict(&vision.factor, Some(opposite));
+    let feedback = Feedback::new(&model, &case, &only_one);
+    let mut progress = Progress::default();
+    progress.record_check(&case, &only_one, &feedback, at(1));
+
+    let misjudged: Vec<&str> = progress.history[0]
+        .misjudged
+        .iter()
+        .map(collab_casebook::domain::FactorId::as_str)
+        .collect();
+    assert_eq!(misjudged, ["senior-vision"]);
+    let queued: Vec<&str> = progress.review.iter().map(|r| r.factor.as_str()).collect();
+    assert_eq!(queued, ["senior-vision"]);
+    let summary = progress.summary(&model);
+    let most: Vec<(&str, usize)> = summary
+        .most_misjudged
+        .iter()
+        .map(|(f, n)| (f.as_str(), *n))
+        .collect();
+    assert_eq!(most, [("senior-vision", 1)]);
+}
