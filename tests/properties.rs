@@ -135,5 +135,19 @@ proptest! {
         prop_assert!(agenda.windows(2).all(|w| w[0].priority >= w[1].priority));
         let marked = hands.values().filter(|t| t.total() > 0).count();
         prop_assert_eq!(agenda.len(), marked);
+
+        // The room's agenda: with nothing revealed it holds no model answer and says
+        // nothing of the model; with everything revealed it is the facilitator's.
+        let hidden = seminar::room_agenda(&model, &case, &room, &std::collections::BTreeSet::new());
+        prop_assert_eq!(hidden.len(), marked);
+        for item in &hidden {
+            prop_assert!(item.model.is_none());
+            let words = item.words();
+            prop_assert!(!words.contains("model") && !words.contains("sure"), "{}", words);
+        }
+        let all = case.answers.iter().map(|a| a.factor.clone()).collect();
+        prop_assert_eq!(seminar::room_agenda(&model, &case, &room, &all), agenda.clone());
+        // A show of hands gives no confidence, so no item says who was sure.
+        prop_assert!(agenda.iter().all(|i| !i.words().contains("sure")));
     }
 }
