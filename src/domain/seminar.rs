@@ -29,8 +29,9 @@
 //! Why the strongest and not the sum: each item says why it is there, and the order must
 //! agree with it. Ranked by the sum, a room split 73% that also differed from the model 42%
 //! came above a room split 75%, and both items said only that the room split. Ranked by
-//! the strongest measure, a factor listed for its split is never below one with a smaller
-//! split, and a room that agreed but was sure and wrong still comes first.
+//! the strongest measure, a factor is listed by the reason it gives: a 75% split comes
+//! above a 73% one, and a factor where everyone who was sure read it differently from the
+//! model still comes first.
 //!
 //! # What the room sees
 //!
@@ -176,7 +177,7 @@ pub fn aggregate(
 }
 
 /// The order of the agenda, in a sentence for facilitators and records.
-pub const AGENDA_ORDER: &str = "Each factor is listed by its strongest reason: how divided the room was, how far it was from the model, or how many of those who were sure read it differently. The most divided or furthest from the model come first.";
+pub const AGENDA_ORDER: &str = "Factors are listed by their strongest reason, strongest first: how divided the room was, how far it was from the model, or how many of those who were sure read it differently.";
 
 /// Why a factor is on the agenda: its strongest measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
