@@ -46,6 +46,8 @@ mod resume;
 #[cfg(test)]
 mod robustness;
 #[cfg(test)]
+mod saving;
+#[cfg(test)]
 mod self_study;
 #[cfg(test)]
 mod seminar;

@@ -9,7 +9,7 @@ use crate::io::record_writer::{Outcome, RecordWriter};
 use crate::io::store::Store;
 use crate::io::watch::CaseWatcher;
 use crate::io::{self, atomic};
-use crate::ui::action::{Action, Dialog};
+use crate::ui::action::{Action, Dialog, DialogFn, Picked};
 use crate::ui::effect::{Effect, Saved};
 use crate::ui::features::loading::LoadingAction;
 use crate::ui::features::record::RecordAction;
@@ -36,6 +36,8 @@ pub struct Desktop {
     seconds: f64,
     /// Whether the window had the keyboard focus last frame.
     focused: bool,
+    /// Shows file dialogs: rfd's native ones, or a test's.
+    dialogs: DialogFn,
 }
 
 impl Desktop {
@@ -51,6 +53,7 @@ impl Desktop {
             wake: None,
             seconds: 0.0,
             focused: true,
+            dialogs: Box::new(native_dialog),
         }
     }
 
@@ -129,7 +132,16 @@ impl Desktop {
                         result: Err(error.to_string()),
                     })
             }
-            Effect::Ask { dialog, file_name } => ask(&dialog, file_name),
+            Effect::Ask { dialog, file_name } => match (self.dialogs)(&dialog, file_name.clone()) {
+                Picked::Chosen(action) => Some(action),
+                Picked::Cancelled => None,
+                Picked::Unavailable => self.save_without_dialog(&dialog, file_name),
+            },
+            Effect::OpenFolder(folder) => open_folder(&folder).err().map(|error| Action::Written {
+                what: Saved::FolderShown,
+                place: folder,
+                result: Err(error),
+            }),
             Effect::Load { paths, purpose } => {
                 // Absolute paths, so a file reloaded after a save is recognised as the same.
                 let paths: Vec<PathBuf> = paths
@@ -369,9 +381,102 @@ impl Desktop {
         self.take_loaded(finished)
     }
 
+    /// Runs `dialogs` instead of the native file dialogs.
+    pub fn set_dialogs(&mut self, dialogs: DialogFn) {
+        self.dialogs = dialogs;
+    }
+
+    /// Where the app saves when no file dialog can open: `exports` in the data folder
+    /// (beside the record), or, when no record is kept, "Collaborative Working Casebook"
+    /// in the user's Documents folder (or home folder).
+    pub fn exports_folder(&self) -> PathBuf {
+        if let Some(writer) = &self.writer {
+            return writer.folder().join("exports");
+        }
+        let user = directories::UserDirs::new();
+        let base = user
+            .as_ref()
+            .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+            .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+            .unwrap_or_else(std::env::temp_dir);
+        base.join("Collaborative Working Casebook")
+    }
+
+    /// Saves into [`Self::exports_folder`] what a save dialog that could not open was to
+    /// choose a place for; the message that follows names the file and offers its folder.
+    /// Nothing happens for dialogs that open files, which can be dropped on the window.
+    fn save_without_dialog(&self, dialog: &Dialog, file_name: Option<String>) -> Option<Action> {
+        use crate::ui::features::case::CaseAction;
+        use crate::ui::features::feedback::FeedbackAction;
+        let what = match dialog {
+            Dialog::SaveAttemptFile => Saved::AttemptFile,
+            Dialog::ReportFolder => Saved::FeedbackReport,
+            Dialog::SessionRecordFolder => Saved::SessionRecord,
+            Dialog::OpenCaseFiles
+            | Dialog::OpenCaseFolder
+            | Dialog::ImportAttemptFiles
+            | Dialog::ImportAttemptFolder => return None,
+        };
+        let folder = self.exports_folder();
+        if let Err(error) = std::fs::create_dir_all(&folder) {
+            return Some(Action::Written {
+                what,
+                place: folder,
+                result: Err(format!("no file dialog could open, and {error}")),
+            });
+        }
+        Some(match dialog {
+            Dialog::SaveAttemptFile => {
+                let name = file_name.unwrap_or_else(|| "attempt.ron".to_owned());
+                let stem = name.strip_suffix(".ron").unwrap_or(&name);
+                CaseAction::ExportAttempt(atomic::free_path(&folder, stem, "ron")).into()
+            }
+            Dialog::ReportFolder => FeedbackAction::ExportReport(folder).into(),
+            _ => SeminarAction::ExportSession(folder).into(),
+        })
+    }
+
     /// Runs `load` instead of the real loader: tests use it to see where loads run.
     pub fn set_load(&mut self, load: LoadFn) {
         self.loader.set_load(load);
+    }
+}
+
+/// Opens a folder in the system's file manager (Explorer, Finder, or whatever `xdg-open`
+/// hands folders to), without waiting for it.
+fn open_folder(folder: &std::path::Path) -> Result<(), String> {
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|error| format!("{opener} could not start: {error}"))?;
+    // Reaped on its own thread, so the opener never lingers as a zombie.
+    std::thread::Builder::new()
+        .name("folder opener".to_owned())
+        .spawn(move || child.wait())
+        .map(|_| ())
+        .map_err(|error| error.to_string())
+}
+
+/// Shows a native file dialog and turns what the user picked into the next action. The
+/// only place the app calls rfd. rfd answers "nothing picked" both when the user cancels
+/// and when no dialog could open (under Xvfb with no desktop portal, say); an answer
+/// sooner than anyone could cancel is taken as the dialog not opening.
+fn native_dialog(dialog: &Dialog, file_name: Option<String>) -> Picked {
+    let started = std::time::Instant::now();
+    match ask(dialog, file_name) {
+        Some(action) => Picked::Chosen(action),
+        None if started.elapsed() < std::time::Duration::from_millis(300) => Picked::Unavailable,
+        None => Picked::Cancelled,
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Action {
     Ask(Dialog),
     /// Hide a message about saved work.
     DismissNotice(usize),
+    /// Show a folder the app saved into, in the system's file manager.
+    OpenFolder(PathBuf),
     /// The platform wrote (or failed to write) files the user saved.
     Written {
         /// What was saved.
@@ -64,6 +66,35 @@ pub enum Dialog {
     /// Choose a folder for the seminar record.
     SessionRecordFolder,
 }
+
+impl Dialog {
+    /// Whether the dialog chooses where to save something (rather than what to open).
+    pub fn saves(&self) -> bool {
+        match self {
+            Self::SaveAttemptFile | Self::ReportFolder | Self::SessionRecordFolder => true,
+            Self::OpenCaseFiles
+            | Self::OpenCaseFolder
+            | Self::ImportAttemptFiles
+            | Self::ImportAttemptFolder => false,
+        }
+    }
+}
+
+/// What came of showing a file dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    /// The user chose: the action that follows.
+    Chosen(Action),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could open (no dialog service, as under Xvfb with no desktop portal, or
+    /// the dialog failed).
+    Unavailable,
+}
+
+/// Shows a file dialog (the dialog, and the file name to suggest when saving a file). The
+/// desktop uses native dialogs; tests put in their own.
+pub type DialogFn = Box<dyn FnMut(&Dialog, Option<String>) -> Picked>;
 
 impl From<LibraryAction> for Action {
     fn from(action: LibraryAction) -> Self {

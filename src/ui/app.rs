@@ -47,9 +47,11 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         }
         Action::DismissNotice(index) => {
             if index < state.notices.len() {
-                state.notices.remove(index);
+                let message = state.notices.remove(index);
+                state.saved_in.retain(|(said, _)| *said != message);
             }
         }
+        Action::OpenFolder(folder) => effects.push(Effect::OpenFolder(folder)),
         Action::Written {
             what,
             place,
@@ -224,6 +226,13 @@ impl CasebookApp {
     #[doc(hidden)]
     pub fn set_load(&mut self, load: LoadFn) {
         self.platform.set_load(load);
+    }
+
+    /// Runs `dialogs` instead of the native file dialogs: tests use it to pick files, or
+    /// to act as a computer where no dialog can open.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn set_dialogs(&mut self, dialogs: super::action::DialogFn) {
+        self.platform.set_dialogs(dialogs);
     }
 
     /// Draws one frame and returns what the user asked for.

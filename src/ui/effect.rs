@@ -61,6 +61,8 @@ pub enum Effect {
         /// Its text.
         text: String,
     },
+    /// Show a folder the app saved into, in the system's file manager.
+    OpenFolder(PathBuf),
     /// List the files that hold the record, to ask before deleting them.
     ListRecordFiles,
     /// Delete every file that holds the record.
@@ -82,6 +84,8 @@ pub enum Saved {
     Progress,
     /// The self-study record, deleted at the trainee's request.
     Record,
+    /// Not a save: a folder shown in the file manager (only a failure is said).
+    FolderShown,
 }
 
 /// Effects collected while applying an action.

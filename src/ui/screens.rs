@@ -174,6 +174,11 @@ fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) 
         agenda: &room.agenda,
         now: ui.input(|i| i.time),
         room_theme: state.settings.room_theme,
+        saved_folder: state
+            .saved_in
+            .iter()
+            .find(|(said, _)| Some(said) == room.seminar.status.as_ref())
+            .map(|(_, folder)| folder.as_path()),
     }
 }
 
@@ -203,6 +208,18 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(egui::RichText::new("Your saved work").family(theme::bold()));
                             ui.label(notice);
+                            if let Some((_, folder)) =
+                                state.saved_in.iter().find(|(said, _)| said == notice)
+                            {
+                                let name = format!("Open the folder for message {}", index + 1);
+                                let response = ui.button("Open the folder");
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                                });
+                                if response.clicked() {
+                                    actions.push(Action::OpenFolder(folder.clone()));
+                                }
+                            }
                             let name = format!("Dismiss message {}", index + 1);
                             let response = ui.button("Dismiss");
                             response.widget_info(|| {

@@ -151,6 +151,9 @@ pub struct State {
     pub record_folder: Option<String>,
     /// Messages for the user about their saved work, shown until dismissed.
     pub notices: Vec<String>,
+    /// Folders files were saved into, each with the message that said so: the message
+    /// (a notice, or the seminar's status line) offers to open its folder.
+    pub saved_in: Vec<(String, PathBuf)>,
     /// Display settings, kept between runs.
     pub settings: Settings,
     /// What is on screen.
@@ -179,6 +182,7 @@ impl State {
             progress: Progress::default(),
             record_folder: None,
             notices: Vec::new(),
+            saved_in: Vec::new(),
             settings: Settings::default(),
             screen: Screen::Library,
             seminar: None,

@@ -20,21 +20,37 @@ pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<Pa
     let place_shown = place.display();
     let message = match (what, result) {
         (Saved::AttemptFile, Ok(_)) => {
-            format!("Your attempt file was saved as {place_shown}. Give it to your facilitator.")
+            let folder = place.parent().unwrap_or(place);
+            let message = format!(
+                "Your attempt file was saved as {} in {}. Give it to your facilitator.",
+                place.file_name().map_or_else(
+                    || place_shown.to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                ),
+                folder.display()
+            );
+            return told_with_folder(state, message, folder);
         }
         (Saved::AttemptFile, Err(error)) => format!(
             "Your attempt file could not be saved as {place_shown} ({error}). Choose another place."
         ),
-        (Saved::FeedbackReport, Ok(paths)) => format!(
-            "Your feedback report was saved as {} in {place_shown}.",
-            names(&paths, " and ")
-        ),
+        (Saved::FeedbackReport, Ok(paths)) => {
+            let message = format!(
+                "Your feedback report was saved as {} in {place_shown}.",
+                names(&paths, " and ")
+            );
+            return told_with_folder(state, message, place);
+        }
         (Saved::FeedbackReport, Err(error)) => format!(
             "Your feedback report could not be saved in {place_shown} ({error}). Choose another folder."
         ),
         (Saved::SessionRecord, result) => {
             let message = match result {
-                Ok(paths) => format!("Saved {} in {place_shown}.", names(&paths, ", ")),
+                Ok(paths) => {
+                    let message = format!("Saved {} in {place_shown}.", names(&paths, ", "));
+                    state.saved_in.push((message.clone(), place.to_path_buf()));
+                    message
+                }
                 Err(error) => format!(
                     "The session record could not be saved in {place_shown} ({error}). Choose another folder."
                 ),
@@ -44,7 +60,12 @@ pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<Pa
             }
             return;
         }
-        (Saved::Settings, Ok(_)) | (Saved::Progress, Ok(_)) => return,
+        (Saved::Settings, Ok(_)) | (Saved::Progress, Ok(_)) | (Saved::FolderShown, Ok(_)) => {
+            return;
+        }
+        (Saved::FolderShown, Err(error)) => {
+            format!("The folder could not be opened ({error}). It is {place_shown}.")
+        }
         (Saved::Settings, Err(error)) => {
             format!("Your display settings could not be saved ({error}).")
         }
@@ -74,5 +95,13 @@ pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<Pa
             "Your record was not fully deleted: {error}. Delete that file yourself, or try again."
         ),
     };
+    state.tell(message);
+}
+
+/// Tells the user `message` about files saved in `folder`, which the message offers to
+/// open.
+fn told_with_folder(state: &mut State, message: String, folder: &Path) {
+    state.saved_in.retain(|(said, _)| *said != message);
+    state.saved_in.push((message.clone(), folder.to_path_buf()));
     state.tell(message);
 }

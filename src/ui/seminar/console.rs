@@ -361,6 +361,11 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
     }
     if let Some(status) = &view.seminar.status {
         ui.label(RichText::new(status).color(theme::colors(ui).green));
+        if let Some(folder) = view.saved_folder
+            && ui.button("Open the session record's folder").clicked()
+        {
+            actions.push(Action::OpenFolder(folder.to_path_buf()));
+        }
     }
 }
 

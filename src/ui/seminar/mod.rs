@@ -93,6 +93,8 @@ pub struct SeminarView<'a> {
     pub now: f64,
     /// The room view's colours, chosen apart from the console's theme.
     pub room_theme: super::theme::ThemeChoice,
+    /// The folder the status line's save went to, offered to open.
+    pub saved_folder: Option<&'a std::path::Path>,
 }
 
 impl SeminarView<'_> {
