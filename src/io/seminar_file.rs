@@ -10,25 +10,34 @@
 //! Seminar(
 //!     format: 1,
 //!     case: "universal-credit",
-//!     case_version: 3,
+//!     case_version: 2,
 //!     stage: Factor(4),
 //!     hands: {
-//!         "senior-vision": (present: 6, partly: 0, missing: 4, cant_tell: 0),
+//!         "senior-vision": Tally(present: 6, partly: 0, missing: 4, cant_tell: 0),
 //!     },
 //!     counted: [
-//!         (
-//!             attempt: (case_id: "universal-credit", case_version: 3, marks: {
-//!                 "senior-vision": (verdict: Some(Present), confidence: Some(High), evidence: ["p4"], note: ""),
-//!             }),
+//!         CountedAttempt(
+//!             attempt: Attempt(
+//!                 case_id: "universal-credit",
+//!                 case_version: 2,
+//!                 marks: {
+//!                     "senior-vision": Mark(
+//!                         verdict: Some(Present),
+//!                         confidence: Some(High),
+//!                         evidence: [],
+//!                         note: "",
+//!                     ),
+//!                 },
+//!             ),
 //!             participant: Some("Table 1"),
 //!             file: "a.ron",
 //!         ),
 //!     ],
 //!     set_aside: [
-//!         OtherVersion(file: "c.ron", found: 4, expected: 3),
+//!         OtherVersion(file: "c.ron", found: 4, expected: 2),
 //!     ],
 //!     revealed: ["senior-vision"],
-//!     timer: Some((length: 600.0, elapsed: 90.0, running: true)),
+//!     timer: Some(TimerState(length: 600.0, elapsed: 90.0, running: true)),
 //!     room_view: true,
 //! )
 //! ```
@@ -509,5 +518,21 @@ mod tests {
             ["md", "html", "csv", "seminar.ron"].map(|e| format!("{stem}-2.{e}"))
         );
         assert_eq!(read(&first[3]).unwrap(), saved);
+    }
+
+    #[test]
+    fn the_example_in_the_documentation_reads() {
+        let example: String = include_str!("seminar_file.rs")
+            .lines()
+            .skip_while(|l| *l != "//! ```ron")
+            .skip(1)
+            .take_while(|l| *l != "//! ```")
+            .map(|l| format!("{}\n", l.trim_start_matches("//!").trim_start_matches(' ')))
+            .collect();
+        let saved = parse(&example).unwrap();
+        assert_eq!(saved.stage, Stage::Factor(4));
+        assert_eq!(saved.counted[0].participant.as_deref(), Some("Table 1"));
+        assert_eq!(saved.timer.map(|t| t.remaining()), Some(510.0));
+        assert_eq!(saved.set_aside.len(), 1);
     }
 }
