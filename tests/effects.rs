@@ -190,3 +190,55 @@ fn opening_files_and_importing_attempts_are_loads_for_the_platform() {
         [Effect::ReadAttempts(paths)]
     );
 }
+
+#[test]
+fn the_lines_around_a_problem_come_from_the_text_as_checked_not_the_disk() {
+    let model = model();
+    let text = std::fs::read_to_string("tests/data/broken/missing-comma.ron").unwrap();
+    let file = "/cases/bad.ron".to_owned();
+    let mut state = state();
+    let mut report = io::LoadReport::default();
+    report
+        .errors
+        .push(io::load::parse_case(&text, &file, &model).unwrap_err());
+    report.problem_texts.push((file.clone(), text.into()));
+    report.files_read = 1;
+    let _ = update(
+        &mut state,
+        LoadingAction::Loaded {
+            paths: vec![PathBuf::from(&file)],
+            purpose: Purpose::Open,
+            report,
+            more_to_come: false,
+        }
+        .into(),
+    );
+    let position = io::Position { line: 7, column: 5 };
+    let effects = update(
+        &mut state,
+        LoadingAction::ShowProblemSource {
+            file: file.clone(),
+            position,
+        }
+        .into(),
+    );
+    assert_eq!(effects, [], "nothing is read again");
+    let source = state.problem_source.as_ref().unwrap();
+    assert!(source.lines.iter().any(|(n, _)| *n == 7), "{source:?}");
+    // A file the app could not read at all is asked of the platform, which says why.
+    let effects = update(
+        &mut state,
+        LoadingAction::ShowProblemSource {
+            file: "/cases/other.ron".to_owned(),
+            position,
+        }
+        .into(),
+    );
+    assert_eq!(
+        effects,
+        [Effect::ReadProblemSource {
+            file: "/cases/other.ron".to_owned(),
+            position
+        }]
+    );
+}

@@ -15,6 +15,8 @@ pub enum Span {
     Strong(String),
     /// An identifier, such as a case id, shown as code.
     Code(String),
+    /// A line break within the block.
+    Break,
 }
 
 /// A line of text: spans in order.
@@ -27,7 +29,10 @@ pub fn text(text: impl Into<String>) -> Line {
 
 /// A bold label followed by text, as a line.
 pub fn labelled(label: impl Into<String>, text: impl Into<String>) -> Line {
-    vec![Span::Strong(label.into()), Span::Text(text.into())]
+    vec![
+        Span::Strong(label.into()),
+        Span::Text(format!(" {}", text.into())),
+    ]
 }
 
 /// A block of the document.
@@ -41,9 +46,11 @@ pub enum Block {
     Lead(Line),
     /// A bulleted list.
     List(Vec<Line>),
+    /// A numbered list.
+    Numbered(Vec<Line>),
     /// Terms and what they are ("You: Partly").
     Definitions(Vec<(String, String)>),
-    /// A table with a header row.
+    /// A table with a header row; each row's first cell heads that row.
     Table {
         /// The column headings.
         head: Vec<String>,
@@ -85,9 +92,9 @@ pub fn md(text: &str) -> String {
                 | '#'
                 | '+'
                 | '-'
-                | '.'
                 | '!'
                 | '|'
+                | '~'
         ) {
             out.push('\\');
         }
@@ -104,8 +111,9 @@ fn md_line(line: &[Span]) -> String {
     line.iter()
         .map(|span| match span {
             Span::Text(t) => md(t),
-            Span::Strong(t) => format!("**{}** ", md(t)),
+            Span::Strong(t) => format!("**{}**", md(t)),
             Span::Code(t) => format!("`{}`", t.replace('`', "'")),
+            Span::Break => "\n   ".to_owned(),
         })
         .collect()
 }
@@ -127,6 +135,12 @@ fn markdown_blocks(out: &mut String, blocks: &[Block]) {
             Block::List(items) => {
                 for item in items {
                     let _ = writeln!(out, "- {}", md_line(item));
+                }
+                out.push('\n');
+            }
+            Block::Numbered(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    let _ = writeln!(out, "{}. {}", n + 1, md_line(item));
                 }
                 out.push('\n');
             }
@@ -178,8 +192,9 @@ fn html_line(line: &[Span]) -> String {
     line.iter()
         .map(|span| match span {
             Span::Text(t) => esc(t).into_owned(),
-            Span::Strong(t) => format!("<strong>{}</strong> ", esc(t)),
+            Span::Strong(t) => format!("<strong>{}</strong>", esc(t)),
             Span::Code(t) => format!("<code>{}</code>", esc(t)),
+            Span::Break => "<br>".to_owned(),
         })
         .collect()
 }
@@ -204,6 +219,13 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
                 }
                 let _ = writeln!(out, "</ul>");
             }
+            Block::Numbered(items) => {
+                let _ = writeln!(out, "<ol>");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", html_line(item));
+                }
+                let _ = writeln!(out, "</ol>");
+            }
             Block::Definitions(pairs) => {
                 out.push_str("<dl>");
                 for (term, what) in pairs {
@@ -219,8 +241,12 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
                 out.push_str("</tr></thead>\n<tbody>\n");
                 for row in rows {
                     out.push_str("<tr>");
-                    for cell in row {
-                        let _ = write!(out, "<td>{}</td>", esc(cell));
+                    for (n, cell) in row.iter().enumerate() {
+                        if n == 0 {
+                            let _ = write!(out, "<th scope=\"row\">{}</th>", esc(cell));
+                        } else {
+                            let _ = write!(out, "<td>{}</td>", esc(cell));
+                        }
                     }
                     out.push_str("</tr>\n");
                 }

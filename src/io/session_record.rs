@@ -5,13 +5,13 @@
 //! inject markup into a report.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::domain::seminar::{AGENDA_ORDER, AgendaItem, RoomFactor};
 use crate::domain::{Case, FactorId, Model, Verdict};
 
 use super::attempt_file::Rejection;
+use super::document::{self, Block, Document, Span};
 
 /// Everything the record says about one session.
 pub struct Session<'a> {
@@ -107,110 +107,98 @@ impl Session<'_> {
     }
 }
 
-/// Escapes text for Markdown, so case text is shown as written.
-pub fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '!'
-                | '|'
-                | '~'
-        ) {
-            out.push('\\');
-        }
-        if c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
+/// The record as one document, for both renderers.
+pub fn document(session: &Session<'_>) -> Document {
+    let case = session.case;
+    let mut blocks = vec![Block::List(vec![
+        vec![
+            Span::Text(format!("Case: {} (id ", case.title)),
+            Span::Code(case.id.to_string()),
+            Span::Text(format!(", version {})", case.version)),
+        ],
+        document::text(format!("Date: {}", session.date)),
+        document::text(format!(
+            "Attempt files counted: {}; set aside: {}",
+            session.files_counted,
+            session.rejected.len()
+        )),
+    ])];
+    blocks.push(Block::Heading(2, "The room beside the model".to_owned()));
+    blocks.push(Block::Table {
+        head: [
+            "Factor",
+            "Present",
+            "Partly",
+            "Missing",
+            "Can't tell",
+            "Model",
+            "Revealed",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows: session
+            .table()
+            .into_iter()
+            .map(|row| {
+                let mut cells = vec![row.name];
+                cells.extend(row.counts.iter().map(u32::to_string));
+                cells.push(row.model);
+                cells.push(row.revealed.to_owned());
+                cells
+            })
+            .collect(),
+    });
+    blocks.push(Block::Heading(2, "Debrief agenda".to_owned()));
+    if session.agenda.is_empty() {
+        blocks.push(Block::Paragraph(document::text(
+            "The room's marks were not entered, so there is no agenda.",
+        )));
+    } else {
+        blocks.push(Block::Paragraph(document::text(AGENDA_ORDER)));
+        blocks.push(Block::Numbered(
+            session
+                .agenda_lines()
+                .into_iter()
+                .map(|line| {
+                    let mut spans = vec![
+                        Span::Strong(line.name),
+                        Span::Text(format!(": {}", line.detail)),
+                    ];
+                    if let Some(prompt) = line.prompt {
+                        spans.push(Span::Break);
+                        spans.push(Span::Text(format!("Prompt: {prompt}")));
+                    }
+                    spans
+                })
+                .collect(),
+        ));
     }
-    out
+    if !session.rejected.is_empty() {
+        blocks.push(Block::Heading(2, "Attempt files set aside".to_owned()));
+        blocks.push(Block::List(
+            session
+                .rejected
+                .iter()
+                .map(|r| document::text(r.to_string()))
+                .collect(),
+        ));
+    }
+    if !case.questions.is_empty() {
+        blocks.push(Block::Heading(2, "Discussion questions".to_owned()));
+        blocks.push(Block::List(
+            case.questions.iter().map(document::text).collect(),
+        ));
+    }
+    Document {
+        title: session.title(),
+        style: STYLE,
+        blocks,
+    }
 }
 
 /// The record as Markdown.
 pub fn markdown(session: &Session<'_>) -> String {
-    let case = session.case;
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md(&session.title()));
-    let _ = writeln!(
-        out,
-        "- Case: {} (id `{}`, version {})",
-        md(&case.title),
-        case.id,
-        case.version
-    );
-    let _ = writeln!(out, "- Date: {}", md(session.date));
-    let _ = writeln!(
-        out,
-        "- Attempt files counted: {}; set aside: {}\n",
-        session.files_counted,
-        session.rejected.len()
-    );
-    let _ = writeln!(out, "## The room beside the model\n");
-    let _ = writeln!(
-        out,
-        "| Factor | Present | Partly | Missing | Can't tell | Model | Revealed |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-    for row in session.table() {
-        let [present, partly, missing, cant_tell] = row.counts;
-        let _ = writeln!(
-            out,
-            "| {} | {present} | {partly} | {missing} | {cant_tell} | {} | {} |",
-            md(&row.name),
-            md(&row.model),
-            row.revealed
-        );
-    }
-    let _ = writeln!(out, "\n## Debrief agenda\n");
-    if session.agenda.is_empty() {
-        let _ = writeln!(
-            out,
-            "The room's marks were not entered, so there is no agenda."
-        );
-    } else {
-        let _ = writeln!(out, "{}\n", md(AGENDA_ORDER));
-    }
-    for (n, line) in session.agenda_lines().iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}**: {}",
-            n + 1,
-            md(&line.name),
-            md(&line.detail)
-        );
-        if let Some(prompt) = &line.prompt {
-            let _ = writeln!(out, "   Prompt: {}", md(prompt));
-        }
-    }
-    if !session.rejected.is_empty() {
-        let _ = writeln!(out, "\n## Attempt files set aside\n");
-        for rejection in session.rejected {
-            let _ = writeln!(out, "- {}", md(&rejection.to_string()));
-        }
-    }
-    if !case.questions.is_empty() {
-        let _ = writeln!(out, "\n## Discussion questions\n");
-        for question in &case.questions {
-            let _ = writeln!(out, "- {}", md(question));
-        }
-    }
-    out
+    document::markdown(&document(session))
 }
 
 /// The debrief prompt for a factor: the case's own, or the model's first question.
@@ -226,77 +214,7 @@ pub fn prompt(session: &Session<'_>, factor: &FactorId) -> Option<String> {
 
 /// The record as a self-contained HTML page with print styles.
 pub fn html(session: &Session<'_>) -> String {
-    use html_escape::encode_text as esc;
-    let case = session.case;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n",
-        esc(&session.title()),
-        STYLE
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", esc(&session.title()));
-    let _ = writeln!(
-        out,
-        "<p>Case id <code>{}</code>, version {}. Date: {}. Attempt files counted: {}; set aside: {}.</p>",
-        esc(case.id.as_str()),
-        case.version,
-        esc(session.date),
-        session.files_counted,
-        session.rejected.len()
-    );
-    let _ = writeln!(
-        out,
-        "<h2>The room beside the model</h2>\n<table>\n<thead><tr><th scope=\"col\">Factor</th><th scope=\"col\">Present</th><th scope=\"col\">Partly</th><th scope=\"col\">Missing</th><th scope=\"col\">Can't tell</th><th scope=\"col\">Model</th><th scope=\"col\">Revealed</th></tr></thead>\n<tbody>"
-    );
-    for row in session.table() {
-        let [present, partly, missing, cant_tell] = row.counts;
-        let _ = writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{present}</td><td>{partly}</td><td>{missing}</td><td>{cant_tell}</td><td>{}</td><td>{}</td></tr>",
-            esc(&row.name),
-            esc(&row.model),
-            row.revealed
-        );
-    }
-    let _ = writeln!(out, "</tbody>\n</table>\n<h2>Debrief agenda</h2>");
-    if session.agenda.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>The room's marks were not entered, so there is no agenda.</p>"
-        );
-    } else {
-        let _ = writeln!(out, "<p>{}</p>\n<ol>", esc(AGENDA_ORDER));
-        for line in session.agenda_lines() {
-            let _ = write!(
-                out,
-                "<li><strong>{}</strong>: {}",
-                esc(&line.name),
-                esc(&line.detail)
-            );
-            if let Some(prompt) = &line.prompt {
-                let _ = write!(out, "<br>Prompt: {}", esc(prompt));
-            }
-            let _ = writeln!(out, "</li>");
-        }
-        let _ = writeln!(out, "</ol>");
-    }
-    if !session.rejected.is_empty() {
-        let _ = writeln!(out, "<h2>Attempt files set aside</h2>\n<ul>");
-        for rejection in session.rejected {
-            let _ = writeln!(out, "<li>{}</li>", esc(&rejection.to_string()));
-        }
-        let _ = writeln!(out, "</ul>");
-    }
-    if !case.questions.is_empty() {
-        let _ = writeln!(out, "<h2>Discussion questions</h2>\n<ul>");
-        for question in &case.questions {
-            let _ = writeln!(out, "<li>{}</li>", esc(question));
-        }
-        let _ = writeln!(out, "</ul>");
-    }
-    let _ = writeln!(out, "</body>\n</html>");
-    out
+    document::html(&document(session))
 }
 
 const STYLE: &str = "body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
