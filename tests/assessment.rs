@@ -294,6 +294,7 @@ fn an_assessment_file_is_anonymous_and_unnamed_unless_chosen_and_round_trips() {
         Export {
             participant: Some(" Sam "),
             partnership: true,
+            export_id: Some("2026-12-01T10:31:05"),
         },
     )
     .unwrap();
@@ -306,6 +307,53 @@ fn an_assessment_file_is_anonymous_and_unnamed_unless_chosen_and_round_trips() {
     assert_eq!(
         back.assessment.partnership,
         "Riverside discharge partnership"
+    );
+    assert_eq!(back.export_id.as_deref(), Some("2026-12-01T10:31:05"));
+}
+
+#[test]
+fn two_teammates_with_the_same_readings_are_both_counted_when_their_exports_differ() {
+    let model = model();
+    let mine = my_assessment();
+    let export = |id| {
+        assessment_file::to_text(
+            &mine,
+            Export {
+                export_id: id,
+                ..Export::default()
+            },
+        )
+        .unwrap()
+    };
+    let mut team = Team::new(None);
+    team.offer(assessment_file::parse(
+        &export(Some("10:31:05")),
+        "a.ron",
+        &model,
+    ));
+    team.offer(assessment_file::parse(
+        &export(Some("10:32:40")),
+        "b.ron",
+        &model,
+    ));
+    team.offer(assessment_file::parse(
+        &export(Some("10:31:05")),
+        "a-copy.ron",
+        &model,
+    ));
+    team.offer(assessment_file::parse(&export(None), "c.ron", &model));
+    team.offer(assessment_file::parse(&export(None), "c-copy.ron", &model));
+    let counted: Vec<&str> = team.accepted.iter().map(|m| m.file.as_str()).collect();
+    assert_eq!(counted, ["a.ron", "b.ron", "c.ron"]);
+    assert_eq!(
+        team.rejected
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "a-copy.ron: this is the same as a.ron, which is already counted.",
+            "c-copy.ron: this is the same as c.ron, which is already counted.",
+        ]
     );
 }
 
@@ -710,4 +758,18 @@ fn the_cohort_reports_escape_what_leaders_wrote_and_guard_against_formulas() {
         first.iter().all(|p| !second.contains(p)),
         "never overwrites"
     );
+}
+
+#[test]
+fn the_history_is_ready_for_the_store_and_reads_back_the_same() {
+    let history = my_history();
+    let text = ron::ser::to_string_pretty(&history, ron::ser::PrettyConfig::new()).unwrap();
+    assert!(
+        text.contains("\"2027-01-05\""),
+        "dates are written as year-month-day:\n{text}"
+    );
+    let back: History = ron::from_str(&text).unwrap();
+    assert_eq!(back, history);
+    let empty: History = ron::from_str("()").unwrap();
+    assert_eq!(empty, History::default());
 }

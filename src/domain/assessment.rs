@@ -46,7 +46,8 @@
 //! the Present–Partly–Missing line are: 0, 1 or 2 steps (Can't tell is off the line).
 //! [`team_order`] puts the factors the team sees most differently first: highest split
 //! first; equal splits, the wider range first; then the model's order, as in the seminar.
-//! Factors nobody marked are left out.
+//! Factors nobody marked are left out. Equal fractions give equal splits (each is one
+//! correctly rounded division of whole counts), so rounding never reorders the list.
 //!
 //! # Looking back
 //!

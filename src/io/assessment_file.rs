@@ -68,6 +68,8 @@ struct AssessmentFile {
     participant: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     partnership: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    export_id: Option<String>,
     made_on: String,
     #[serde(default)]
     factors: BTreeMap<String, Reading>,
@@ -143,6 +145,8 @@ pub struct TeamMember {
     pub participant: Option<String>,
     /// The partnership's name, if they chose to include it.
     pub partnership: Option<String>,
+    /// What tells this export apart from another with the same readings, when given.
+    pub export_id: Option<String>,
     /// Where it came from.
     pub file: String,
 }
@@ -239,6 +243,10 @@ pub struct Export<'a> {
     pub participant: Option<&'a str>,
     /// Include the partnership's name.
     pub partnership: bool,
+    /// Tells this export apart from a teammate's with the same readings: the app gives the
+    /// moment of saving, such as "2026-12-01T10:31:05". Without one, two files with the
+    /// same readings and no names count as one.
+    pub export_id: Option<&'a str>,
 }
 
 fn pretty() -> ron::ser::PrettyConfig {
@@ -262,6 +270,7 @@ pub fn to_text(assessment: &Assessment, export: Export<'_>) -> Result<String, ro
         } else {
             None
         },
+        export_id: label(export.export_id),
         made_on: assessment.made_on.format(DATE).to_string(),
         factors: assessment
             .factors
@@ -509,6 +518,7 @@ pub fn parse(text: &str, file: &str, model: &Model) -> Result<TeamMember, FileEr
         },
         participant: label(parsed.participant.as_deref()),
         partnership,
+        export_id: label(parsed.export_id.as_deref()),
         file: file.to_owned(),
     };
     problems.finish(file, member)
@@ -650,6 +660,9 @@ pub fn read_changes(path: &std::path::Path, model: &Model) -> Result<ChangeRecor
 
 /// A team's assessment files: the ones counted and the ones set aside.
 ///
+/// A file is the same as one counted when it is the same file, or has the same export id,
+/// or (when neither has an export id) the same readings and name.
+///
 /// All the files must be of one partnership. Files that leave the partnership out are
 /// counted. The team's partnership is the lead's, when given; otherwise the first counted
 /// file that names one sets it. Names are compared without regard to case or spacing.
@@ -696,7 +709,13 @@ impl Team {
         }
         if let Some(other) = self.accepted.iter().find(|m| {
             m.file == member.file
-                || (m.assessment == member.assessment && m.participant == member.participant)
+                || match (&m.export_id, &member.export_id) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, None) => {
+                        m.assessment == member.assessment && m.participant == member.participant
+                    }
+                    _ => false,
+                }
         }) {
             self.rejected.push(Rejection::Duplicate {
                 file: member.file,

@@ -128,6 +128,7 @@ pub fn assessment_file(bytes: &[u8]) -> Vec<String> {
             let export = Export {
                 participant: member.participant.as_deref(),
                 partnership: member.partnership.is_some(),
+                export_id: member.export_id.as_deref(),
             };
             match assessment_file::to_text(&member.assessment, export)
                 .map(|again| assessment_file::parse(&again, ASSESSMENT_FILE, model))
@@ -143,8 +144,8 @@ pub fn assessment_file(bytes: &[u8]) -> Vec<String> {
                     if again.assessment != kept {
                         broken.push("an assessment read back has different readings".to_owned());
                     }
-                    if (&again.participant, &again.partnership)
-                        != (&member.participant, &member.partnership)
+                    if (&again.participant, &again.partnership, &again.export_id)
+                        != (&member.participant, &member.partnership, &member.export_id)
                     {
                         broken.push("an assessment read back has a different name".to_owned());
                     }
