@@ -193,3 +193,34 @@ fn factors_left_unmarked_are_not_listed_as_misjudged_nor_queued_for_review() {
         .collect();
     assert_eq!(most, [("senior-vision", 1)]);
 }
+
+#[test]
+fn work_on_another_version_of_a_case_is_kept_apart_and_comes_back() {
+    let v1 = bundled("universal-credit");
+    let mut v2 = v1.clone();
+    v2.version = v1.version + 1;
+    let factor = v1.answers[0].factor.clone();
+    let mut progress = Progress::default();
+    assert!(!progress.switch_to(&v1), "nothing to switch");
+    let mut on_v1 = Attempt::new(&v1);
+    on_v1.set_verdict(&factor, Some(Verdict::Missing));
+    progress.attempts.insert(v1.id.clone(), on_v1.clone());
+
+    // A file with the same id and another version is opened: the work is set aside.
+    assert!(progress.switch_to(&v2));
+    assert!(progress.attempts.get(&v1.id).is_none());
+    assert_eq!(progress.set_aside, [on_v1.clone()]);
+    assert!(!progress.switch_to(&v2), "already on version 2");
+
+    let mut on_v2 = Attempt::new(&v2);
+    on_v2.set_verdict(&factor, Some(Verdict::Present));
+    progress.attempts.insert(v2.id.clone(), on_v2.clone());
+
+    // Back to version 1: its work returns, and version 2's is kept.
+    assert!(progress.switch_to(&v1));
+    assert_eq!(progress.attempts[&v1.id], on_v1);
+    assert_eq!(progress.set_aside, [on_v2]);
+    // Both survive a save.
+    let text = collab_casebook::io::store::to_text(&progress).unwrap();
+    assert_eq!(collab_casebook::io::store::parse(&text).unwrap(), progress);
+}

@@ -171,8 +171,12 @@ impl Schedule {
 pub struct Progress {
     /// Where the trainee was when they last closed the app.
     pub place: Option<Place>,
-    /// Work in progress, by case.
+    /// Work in progress, by case: each on the version of the case last opened.
     pub attempts: BTreeMap<CaseId, Attempt>,
+    /// Work on other versions of a case (a case file with the same id but another
+    /// version was opened): kept apart, by case and version, never mixed with the work on
+    /// the version open now, and brought back when that version is opened again.
+    pub set_aside: Vec<Attempt>,
     /// Every checked attempt, oldest first.
     pub history: Vec<CheckedAttempt>,
     /// The review queue.
@@ -274,6 +278,34 @@ impl Progress {
         let rating = if right { Rating::Good } else { Rating::Again };
         let next = scheduler().next(item.schedule.to_card(), now, rating).card;
         item.schedule = Schedule::from_card(&next);
+    }
+
+    /// Makes the work in progress on `case` the work on this version of it. Work on
+    /// another version is set aside, and work set aside earlier for this version comes
+    /// back, so marks made against other text never sit against this text. Returns whether
+    /// the record changed.
+    pub fn switch_to(&mut self, case: &Case) -> bool {
+        let open = self.attempts.get(&case.id).map(|a| a.case_version);
+        if open == Some(case.version) {
+            return false;
+        }
+        let mut changed = false;
+        if let Some(other) = self.attempts.remove(&case.id) {
+            self.set_aside
+                .retain(|a| !(a.case_id == other.case_id && a.case_version == other.case_version));
+            self.set_aside.push(other);
+            changed = true;
+        }
+        if let Some(at) = self
+            .set_aside
+            .iter()
+            .position(|a| a.case_id == case.id && a.case_version == case.version)
+        {
+            let back = self.set_aside.remove(at);
+            self.attempts.insert(case.id.clone(), back);
+            changed = true;
+        }
+        changed
     }
 
     /// Forgets everything.

@@ -46,6 +46,8 @@ struct StoreFile {
     #[serde(default)]
     attempts: BTreeMap<CaseId, Attempt>,
     #[serde(default)]
+    set_aside: Vec<Attempt>,
+    #[serde(default)]
     history: Vec<CheckedAttempt>,
     #[serde(default)]
     review: Vec<ReviewItem>,
@@ -420,6 +422,7 @@ pub fn to_text(progress: &Progress) -> Result<String, ron::Error> {
         format: FORMAT,
         place: progress.place.clone(),
         attempts: progress.attempts.clone(),
+        set_aside: progress.set_aside.clone(),
         history: progress.history.clone(),
         review: progress.review.clone(),
     };
@@ -459,6 +462,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
             Ok(Progress {
                 place: file.place,
                 attempts: file.attempts,
+                set_aside: Vec::new(),
                 history: file.history,
                 review: file.review.into_iter().map(ReviewItem::from).collect(),
             })
@@ -468,6 +472,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
             Ok(Progress {
                 place: file.place,
                 attempts: file.attempts,
+                set_aside: file.set_aside,
                 history: file.history,
                 review: file.review,
             })

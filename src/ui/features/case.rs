@@ -42,7 +42,13 @@ pub fn apply(state: &mut State, action: CaseAction, effects: &mut Effects) {
     match action {
         CaseAction::Open(id) => apply(state, CaseAction::OpenAt(id, 0), effects),
         CaseAction::OpenAt(id, factor) => {
-            if state.library.get(&id).is_some() && factor < state.model.factors.len() {
+            if let Some(loaded) = state.library.get(&id)
+                && factor < state.model.factors.len()
+            {
+                // Work on another version of this case is kept apart, never shown here.
+                if state.progress.switch_to(&loaded.case) {
+                    effects.push(Effect::RecordChanged);
+                }
                 state.screen = Screen::Case {
                     case: id,
                     factor,
