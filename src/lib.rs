@@ -8,9 +8,11 @@
 //! - [`io`]: reading the model and case files, with positioned, plain-English errors.
 //! - [`ui`]: the egui app: screens that draw and return actions, features that apply them
 //!   and return effects.
-//! - [`platform`]: what carries out those effects on the desktop: disk, dialogs, threads, clock.
-//! - [`cli`]: the `check` command for case authors.
+//! - [`platform`]: what carries out those effects: on the desktop disk, dialogs, threads
+//!   and the clock; in a browser its storage, downloads and file picker.
+//! - [`cli`]: the `check` command for case authors (desktop only).
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod clock;
 pub mod domain;
@@ -19,6 +21,8 @@ pub mod io;
 pub mod platform;
 #[cfg(feature = "gui")]
 pub mod ui;
+#[cfg(all(feature = "gui", target_arch = "wasm32"))]
+pub mod web;
 
 #[cfg(feature = "gui")]
 pub use ui::app::CasebookApp;

@@ -55,3 +55,5 @@ mod seminar;
 mod seminar_room;
 #[cfg(test)]
 mod store;
+#[cfg(test)]
+mod web_build;

@@ -1,15 +1,18 @@
 //! Loading cases from the binary, from files and from folders.
 //!
 //! One path for everything: the native dialog, drag and drop, the command line and the
-//! `check` command all call [`load_paths`]. Sizes and folder walks are bounded, so a huge
+//! `check` command all call [`load_paths`]. In a browser there are no paths: the files the
+//! user picks arrive as names and bytes, and [`TextLoad`] checks them a few at a time
+//! between frames, through the same checks and the same rule for duplicate ids. Sizes and folder walks are bounded, so a huge
 //! file or a folder of thousands of files cannot hang the app.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+#[cfg(not(target_arch = "wasm32"))]
 use rayon::iter::{IntoParallelIterator as _, ParallelIterator as _};
 
 use crate::domain::{Case, Model};
@@ -181,51 +184,37 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     (files, errors)
 }
 
-/// What a load found in one file.
 /// A file that did not give a case: the problem, and its text when it could be read.
 type Unread = (FileError, Option<Arc<str>>);
 
+/// What a load found in one file.
 enum Found {
     Case(Box<Case>, Arc<str>),
     Attempt(Box<AttemptRecord>),
 }
 
-/// Loads every case in the given files and folders. Folders are searched for `.ron` files.
-///
-/// Files are read and checked on all the machine's cores. The results keep the files'
-/// order, so when two files give the same case id, the first always wins. Attempt files
-/// (which start `Attempt(`) are checked as attempt files and kept apart from the cases.
-pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
-    let (files, errors) = expand_paths(paths);
-    let loaded: Vec<(PathBuf, Result<Found, Unread>)> = files
-        .into_par_iter()
-        .map(|path| {
-            let label = path.display().to_string();
-            let found = match read_text(&path) {
-                Err(error) => Err((error, None)),
-                Ok(text) => {
-                    let text: Arc<str> = Arc::from(text);
-                    let found = if outer_name(&text) == Some("Attempt") {
-                        attempt_file::parse(&text, &label, model)
-                            .map(|record| Found::Attempt(Box::new(record)))
-                    } else {
-                        parse_case(&text, &label, model)
-                            .map(|case| Found::Case(Box::new(case), Arc::clone(&text)))
-                    };
-                    found.map_err(|error| (error, Some(text)))
-                }
-            };
-            (path, found)
-        })
-        .collect();
+/// Checks one file's text: an attempt file if it starts `Attempt(`, otherwise a case.
+/// `label` is the name used in messages.
+fn check_text(text: String, label: &str, model: &Model) -> Result<Found, Unread> {
+    let text: Arc<str> = Arc::from(text);
+    let found = if outer_name(&text) == Some("Attempt") {
+        attempt_file::parse(&text, label, model).map(|record| Found::Attempt(Box::new(record)))
+    } else {
+        parse_case(&text, label, model).map(|case| Found::Case(Box::new(case), Arc::clone(&text)))
+    };
+    found.map_err(|error| (error, Some(text)))
+}
 
+/// Puts checked files together, in order: the first file to give a case id keeps it, and
+/// each later one is a problem pointing at its id.
+fn assemble(errors: Vec<FileError>, checked: Vec<(PathBuf, Result<Found, Unread>)>) -> LoadReport {
     let mut report = LoadReport {
         errors,
-        files_read: loaded.len(),
+        files_read: checked.len(),
         ..LoadReport::default()
     };
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    for (path, loaded) in loaded {
+    for (path, loaded) in checked {
         let label = path.display().to_string();
         match loaded {
             Ok(Found::Case(case, text)) => match ids.get(case.id.as_str()) {
@@ -249,6 +238,103 @@ pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
         }
     }
     report
+}
+
+/// Loads every case in the given files and folders. Folders are searched for `.ron` files.
+///
+/// Files are read and checked on all the machine's cores (one at a time in a browser, which
+/// has no threads; and no files, so there every path is reported as unreadable). The
+/// results keep the files' order, so when two files give the same case id, the first
+/// always wins. Attempt files (which start `Attempt(`) are checked as attempt files and
+/// kept apart from the cases.
+pub fn load_paths(paths: &[PathBuf], model: &Model) -> LoadReport {
+    let (files, errors) = expand_paths(paths);
+    #[cfg(not(target_arch = "wasm32"))]
+    let files = files.into_par_iter();
+    #[cfg(target_arch = "wasm32")]
+    let files = files.into_iter();
+    let checked: Vec<(PathBuf, Result<Found, Unread>)> = files
+        .map(|path| {
+            let label = path.display().to_string();
+            let found = match read_text(&path) {
+                Err(error) => Err((error, None)),
+                Ok(text) => check_text(text, &label, model),
+            };
+            (path, found)
+        })
+        .collect();
+    assemble(errors, checked)
+}
+
+/// A file that arrived as bytes rather than a path (the browser's file picker, or a file
+/// dropped on the page): its name, and its bytes or why they could not be had.
+pub type NamedBytes = (String, Result<Vec<u8>, FileError>);
+
+/// Files that arrived as bytes, checked a few at a time so a page never freezes on a large
+/// batch: [`Self::step`] once a frame, then [`Self::finish`]. Names stand in for paths in
+/// messages and as each case's origin. The same checks as [`load_paths`]: bytes over
+/// [`MAX_CASE_BYTES`] or not UTF-8 are refused, no more than [`MAX_FILES`] files are taken
+/// (the rest are named in one problem), and the first file to give a case id keeps it.
+/// Like files named on the desktop, a file is checked whatever its name ends in.
+pub struct TextLoad {
+    pending: VecDeque<NamedBytes>,
+    checked: Vec<(PathBuf, Result<Found, Unread>)>,
+    errors: Vec<FileError>,
+}
+
+impl TextLoad {
+    /// A load of these files, none checked yet.
+    pub fn new(files: Vec<NamedBytes>) -> Self {
+        let mut errors = Vec::new();
+        let mut pending = VecDeque::new();
+        for (name, bytes) in files {
+            if pending.len() == MAX_FILES {
+                errors.push(FileError::single(
+                    name,
+                    Problem::whole_file(ProblemKind::TooManyFiles { limit: MAX_FILES }),
+                ));
+                break;
+            } else {
+                pending.push_back((name, bytes));
+            }
+        }
+        Self {
+            pending,
+            checked: Vec::new(),
+            errors,
+        }
+    }
+
+    /// Checks up to `files` more files; returns whether every file has been checked.
+    pub fn step(&mut self, model: &Model, files: usize) -> bool {
+        for _ in 0..files {
+            let Some((name, bytes)) = self.pending.pop_front() else {
+                break;
+            };
+            let found = match bytes.and_then(|bytes| decode(bytes, &name)) {
+                Err(error) => Err((error, None)),
+                Ok(text) => check_text(text, &name, model),
+            };
+            self.checked.push((PathBuf::from(name), found));
+        }
+        self.pending.is_empty()
+    }
+
+    /// How many files are still to be checked.
+    pub fn remaining(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// What was found: every file not yet checked is checked first.
+    pub fn finish(mut self, model: &Model) -> LoadReport {
+        self.step(model, usize::MAX);
+        assemble(self.errors, self.checked)
+    }
+}
+
+/// Loads files that arrived as names and bytes, all at once: [`TextLoad`] without slices.
+pub fn load_bytes(files: Vec<NamedBytes>, model: &Model) -> LoadReport {
+    TextLoad::new(files).finish(model)
 }
 
 /// The problem with a case whose id an earlier file took, pointing at its id in the text
@@ -356,7 +442,8 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<String, FileError> {
         .map_err(|_| FileError::single(file, Problem::whole_file(ProblemKind::NotText)))
 }
 
-fn too_large(file: &str, size: u64) -> FileError {
+/// The problem with a file over [`MAX_CASE_BYTES`], refused before it is read.
+pub fn too_large(file: &str, size: u64) -> FileError {
     FileError::single(
         file,
         Problem::whole_file(ProblemKind::TooLarge {

@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod feedback_report;
 pub mod fuzz;
+pub mod key_store;
 pub mod lint;
 pub mod load;
 pub mod locate;

@@ -11,6 +11,9 @@
 //!
 //! If no thread can be had (a process limit), the writer does the work where it is asked.
 
+// Desktop only: no threads or files in a browser; the web platform keeps the record in its storage.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};

@@ -11,6 +11,9 @@
 //! repaints). Nothing is loaded on the watcher's thread: the app hands changed paths to
 //! its background loader.
 
+// Desktop only: nothing to watch in a browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};

@@ -3,16 +3,21 @@
 //! draw and return actions, each action goes to its feature's `apply`, and the effects
 //! that come back go to the platform. Nothing else changes state.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
 use crate::domain::progress::Progress;
 use crate::domain::{Attempt, Case, CaseId, Model};
-use crate::io::{self, FileError, LoadReport, LoadedCase};
-use crate::platform::Desktop;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::io::LoadReport;
+use crate::io::{self, FileError, LoadedCase};
+use crate::platform::Platform;
 
 use super::action::Action;
 use super::effect::{Effect, Effects};
 use super::features;
+use super::launch::Launch;
+#[cfg(not(target_arch = "wasm32"))]
 use super::loader::LoadFn;
 use super::seminar::Seminar;
 use super::settings::Settings;
@@ -22,7 +27,8 @@ use super::{screens, theme};
 /// The app.
 pub struct CasebookApp {
     state: State,
-    platform: Desktop,
+    /// The desktop or the browser, by how the crate was built.
+    platform: Platform,
     /// Frames drawn, and after how many to close (for start-up benchmarks).
     frames: u32,
     close_after: Option<u32>,
@@ -66,6 +72,7 @@ pub fn update(state: &mut State, action: Action) -> Effects {
 }
 
 impl CasebookApp {
+    #[cfg(not(target_arch = "wasm32"))]
     /// Builds the app inside eframe, with the bundled cases, any paths given on the
     /// command line, and the self-study record kept in `store_folder` (not kept at all when
     /// `None`).
@@ -79,6 +86,7 @@ impl CasebookApp {
         Self::with_bundled(cc, model, bundled, paths, store_folder)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// As [`Self::new`], with the bundled cases already read: the binary reads them on
     /// another thread while the window and its graphics context are being made.
     pub fn with_bundled(
@@ -90,7 +98,7 @@ impl CasebookApp {
     ) -> Self {
         let mut app = Self::from_parts(
             State::new(model, bundled),
-            Desktop::for_window(&cc.egui_ctx),
+            Platform::for_window(&cc.egui_ctx),
         );
         if let Some(folder) = store_folder {
             app.platform.open_store(folder, &mut app.state);
@@ -106,14 +114,40 @@ impl CasebookApp {
         app
     }
 
+    /// Builds the app inside a web page, with the bundled cases and the record kept in the
+    /// browser's storage for the site.
+    #[cfg(target_arch = "wasm32")]
+    pub fn in_browser(cc: &eframe::CreationContext<'_>, model: Model) -> Self {
+        let bundled = io::bundled_cases(&model);
+        let mut app = Self::from_parts(
+            State::new(model, bundled),
+            Platform::for_window(&cc.egui_ctx),
+        );
+        app.platform.open_store(&mut app.state);
+        theme::apply(&cc.egui_ctx, app.state.settings.theme);
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        cc.egui_ctx.set_zoom_factor(app.state.settings.zoom);
+        app
+    }
+
+    /// Opens what a link asks for (a case, or a seminar on one); says so in the status
+    /// line if it names a case the library does not have.
+    pub fn launch(&mut self, launch: &Launch) {
+        match launch.action(&self.state) {
+            Some(Ok(action)) => self.apply(action),
+            Some(Err(message)) => self.state.status = Some(message),
+            None => {}
+        }
+    }
+
     /// Builds the app state without a window, with the bundled cases.
     pub fn with_model(model: Model) -> Self {
         let bundled = io::bundled_cases(&model);
-        Self::from_parts(State::new(model, bundled), Desktop::headless())
+        Self::from_parts(State::new(model, bundled), Platform::headless())
     }
 
-    fn from_parts(mut state: State, platform: Desktop) -> Self {
-        state.now = Desktop::now();
+    fn from_parts(mut state: State, platform: Platform) -> Self {
+        state.now = Platform::now();
         Self {
             state,
             platform,
@@ -223,6 +257,7 @@ impl CasebookApp {
     }
 
     /// Runs `load` instead of the real loader: tests use it to see where loads run.
+    #[cfg(not(target_arch = "wasm32"))]
     #[doc(hidden)]
     pub fn set_load(&mut self, load: LoadFn) {
         self.platform.set_load(load);
@@ -264,7 +299,7 @@ impl eframe::App for CasebookApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.state.now = Desktop::now();
+        self.state.now = Platform::now();
         let mut actions = self.platform.poll(ui.input(|i| i.time));
         actions.extend(self.draw(ui));
         let changed = !actions.is_empty();

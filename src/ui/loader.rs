@@ -2,12 +2,20 @@
 //! folder loads. Each request runs [`io::load_paths`] on its own named thread, "case
 //! loader"; the app collects finished results once a frame, in the one place that changes
 //! state. Files opened by the user and files reloaded after a save both come this way.
+//!
+//! In a browser there are no threads: only [`Purpose`] is used there, and the web platform
+//! checks picked files a few at a time between frames (`io::load::TextLoad`).
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::domain::Model;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::io::{self, FileError, LoadReport, Problem, ProblemKind};
 
 /// Why files are being loaded, which decides what the status line says.
@@ -19,9 +27,11 @@ pub enum Purpose {
     Reload,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What a load runs: [`io::load_paths`], or a stand-in a test gives.
 pub type LoadFn = Arc<dyn Fn(&[PathBuf], &Model) -> LoadReport + Send + Sync>;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A request to open files, running or finished.
 struct Job {
     paths: Vec<PathBuf>,
@@ -29,12 +39,14 @@ struct Job {
     result: Receiver<LoadReport>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Loads in progress.
 pub struct Loader {
     jobs: Vec<Job>,
     load: LoadFn,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Default for Loader {
     fn default() -> Self {
         Self {
@@ -44,6 +56,7 @@ impl Default for Loader {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Loader {
     /// Runs `load` instead of [`io::load_paths`]: tests use it to see where a load runs.
     pub fn set_load(&mut self, load: LoadFn) {
@@ -120,6 +133,7 @@ impl Loader {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A load that has finished.
 pub struct Finished {
     /// The paths it was asked for.
@@ -130,6 +144,7 @@ pub struct Finished {
     pub report: LoadReport,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Finished {
     fn new(job: &Job, report: LoadReport) -> Self {
         Self {
@@ -140,6 +155,7 @@ impl Finished {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What to report if a loading thread ended without an answer. Loading never panics, so
 /// this is for the impossible, said plainly.
 fn lost(paths: &[PathBuf]) -> LoadReport {

@@ -11,6 +11,7 @@ pub mod effect;
 pub mod features;
 pub mod feedback;
 pub mod keymap;
+pub mod launch;
 pub mod lazy;
 pub mod library;
 pub mod loader;
@@ -53,6 +54,7 @@ fn galley(
     text.into().into_galley(ui, Some(mode), width, style)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Window options for the native app: sized for a laptop unless told otherwise, usable
 /// down to a small window, full screen for a projector if asked.
 pub fn native_options(size: Option<(f32, f32)>, fullscreen: bool) -> eframe::NativeOptions {

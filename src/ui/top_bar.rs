@@ -10,6 +10,10 @@ use crate::ui::RecordAction;
 use crate::ui::SeminarAction;
 use crate::ui::SettingsAction;
 
+/// What the browser build cannot do that a user would look for in the top bar.
+pub const BROWSER_LIMITS: &str =
+    "Opening a folder of cases, and reloading a case when you save its file, need the desktop app.";
+
 /// Draws the top bar.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
@@ -66,7 +70,7 @@ pub fn top_bar_ui(
         if ui.button("Open case files").clicked() {
             actions.push(Action::Ask(Dialog::OpenCaseFiles));
         }
-        if ui.button("Open a folder of cases").clicked() {
+        if crate::platform::OPENS_FOLDERS && ui.button("Open a folder of cases").clicked() {
             actions.push(Action::Ask(Dialog::OpenCaseFolder));
         }
         if problem_count > 0 && !problems_visible {
@@ -76,6 +80,16 @@ pub fn top_bar_ui(
             if ui.button(text).clicked() {
                 actions.push(Action::Loading(LoadingAction::SetProblemsVisible(true)));
             }
+        }
+        if !crate::platform::OPENS_FOLDERS {
+            // In a browser, on a line of its own under the buttons, where the folder button
+            // would be.
+            ui.end_row();
+            ui.label(
+                egui::RichText::new(BROWSER_LIMITS)
+                    .size(13.0)
+                    .color(theme::colors(ui).secondary_text),
+            );
         }
     });
     ui.add_space(4.0);

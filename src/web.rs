@@ -1,0 +1,86 @@
+//! The browser build's entry point: when the page loads the wasm, [`start`] runs the app
+//! on the page's canvas (`<canvas id="casebook">`) through eframe's web runner.
+//!
+//! The page's address can open a case or a seminar directly (see [`crate::ui::launch`]):
+//! `?case=universal-credit` opens Universal Credit for marking, `?seminar=universal-credit`
+//! starts a seminar on it.
+
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::ui::launch::Launch;
+use crate::{CasebookApp, io};
+
+/// The id of the canvas the app draws on.
+pub const CANVAS_ID: &str = "casebook";
+
+/// Starts the app when the page loads the wasm.
+#[wasm_bindgen(start)]
+pub fn start() {
+    // Warnings and errors go to the browser's console.
+    eframe::WebLogger::init(log::LevelFilter::Warn).ok();
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(problem) = run().await {
+            log::error!("The casebook could not start: {problem}");
+            show_problem(&problem);
+        }
+    });
+}
+
+/// Finds the canvas, reads the link's parameters, and runs the app.
+async fn run() -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("the page has no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .get_element_by_id(CANVAS_ID)
+        .ok_or_else(|| format!("the page has no canvas with the id \"{CANVAS_ID}\""))?
+        .dyn_into()
+        .map_err(|_| format!("the element \"{CANVAS_ID}\" is not a canvas"))?;
+    let model = io::builtin_model().map_err(|e| format!("the built-in model is broken: {e}"))?;
+    let launch = launch_from_address();
+    eframe::WebRunner::new()
+        .start(
+            canvas,
+            eframe::WebOptions::default(),
+            Box::new(move |cc| {
+                let mut app = CasebookApp::in_browser(cc, model);
+                app.launch(&launch);
+                Ok(Box::new(app))
+            }),
+        )
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    // Started: the page's "Loading" line goes.
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    Ok(())
+}
+
+/// The `case` and `seminar` parameters of the page's address.
+fn launch_from_address() -> Launch {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Launch::default();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Launch::default();
+    };
+    Launch::from_pairs(
+        ["case", "seminar"]
+            .into_iter()
+            .filter_map(|name| params.get(name).map(|value| (name.to_owned(), value))),
+    )
+}
+
+/// Puts a problem that stopped the app in the page, where the user will see it.
+fn show_problem(problem: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(element) = document.get_element_by_id("loading") {
+        element.set_text_content(Some(&format!(
+            "The casebook could not start in this browser: {problem}. Try a current version of Firefox, Chrome, Edge or Safari, or use the desktop app."
+        )));
+    }
+}

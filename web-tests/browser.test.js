@@ -1,0 +1,213 @@
+// The casebook's browser build (dist/web, from scripts/build-web.sh) in headless Chromium.
+//
+// Serves dist/web on loopback from a small static server, drives Debian's Chromium
+// through playwright-core, and checks that the page loads and draws without console
+// errors, that marks made by keyboard survive a reload in the site's local storage, and
+// that a damaged record is set aside under its own key.
+//
+//   cd web-tests && npm ci && npm test
+//
+// CHROMIUM names another Chromium; SHOTS names a folder for the screenshots (default
+// web-tests/shots).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "dist", "web");
+const shots = process.env.SHOTS ?? path.join(here, "shots");
+const RECORD = "collab-casebook/progress.ron";
+const DAMAGED_PREFIX = "collab-casebook/progress.damaged-";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+let server;
+let base;
+let context;
+let userDataDir;
+
+/** Serves files from dist/web only, on loopback. */
+function serve() {
+  return new Promise((resolve) => {
+    const s = http.createServer((request, response) => {
+      const url = new URL(request.url, "http://localhost");
+      const name = url.pathname === "/" ? "/index.html" : decodeURIComponent(url.pathname);
+      const file = path.resolve(root, "." + name);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        response.writeHead(404).end("not found");
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": types[path.extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      });
+      fs.createReadStream(file).pipe(response);
+    });
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+before(async () => {
+  assert.ok(
+    fs.existsSync(path.join(root, "index.html")),
+    `${root} has no index.html: run scripts/build-web.sh first`,
+  );
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve();
+  base = `http://127.0.0.1:${server.address().port}`;
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** A new page that records console errors and uncaught exceptions. */
+async function openPage() {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems };
+}
+
+/** Goes to `address` and waits until the app has started and drawn a few frames. */
+async function load(page, address) {
+  await page.goto(base + address);
+  await started(page);
+}
+
+async function started(page) {
+  // The page removes its "Loading" line once the app has started on the canvas.
+  await page.waitForSelector("#loading", { state: "detached", timeout: 60_000 });
+  await page.waitForTimeout(1500);
+}
+
+/** How much of a PNG is drawn: distinct colours and the share of pixels unlike the corner. */
+async function measure(page, png) {
+  const probe = await context.newPage();
+  try {
+    return await probe.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const ctx = canvas.getContext("2d");
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, image.width, image.height);
+      const colours = new Set();
+      let unlike = 0;
+      const [r0, g0, b0] = data;
+      for (let i = 0; i < data.length; i += 4) {
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 48) unlike++;
+      }
+      return { colours: colours.size, unlike: unlike / (data.length / 4) };
+    }, png.toString("base64"));
+  } finally {
+    await probe.close();
+  }
+}
+
+async function storage(page) {
+  return page.evaluate(() => {
+    const all = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      all[key] = localStorage.getItem(key);
+    }
+    return all;
+  });
+}
+
+test("the page loads and draws the library, with no console errors", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  const png = await page.screenshot({ path: path.join(shots, "library.png") });
+  const { colours, unlike } = await measure(page, png);
+  // A blank or single-colour canvas has a handful of colours; the library has text,
+  // buttons and cards in many shades.
+  assert.ok(colours > 40, `only ${colours} colours on screen: the canvas looks blank`);
+  assert.ok(unlike > 0.02, `only ${(unlike * 100).toFixed(2)}% of the page is drawn on`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("marks made by keyboard survive a reload, kept in local storage as a Progress record", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/?case=universal-credit");
+  await page.evaluate((key) => localStorage.removeItem(key), RECORD);
+  // The canvas takes the keyboard once focused, as after a click or Tab.
+  await page.focus("#casebook");
+  // 3 marks the factor shown as Missing; N moves on, and 1 marks the next as Present.
+  await page.keyboard.press("3");
+  await page.waitForTimeout(200);
+  await page.keyboard.press("n");
+  await page.waitForTimeout(200);
+  await page.keyboard.press("1");
+  // Reloaded before the autosave rule's quiet second: the page-hide save must keep it.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, "marked.png") });
+  await page.reload();
+  await started(page);
+  const kept = await storage(page);
+  const record = kept[RECORD];
+  assert.ok(record, `no record under ${RECORD}; keys: ${Object.keys(kept).join(", ")}`);
+  assert.match(record, /^Progress\(/);
+  assert.match(record, /format: 2/);
+  assert.match(record, /"universal-credit"/);
+  assert.match(record, /verdict: Some\(Missing\)/);
+  assert.match(record, /verdict: Some\(Present\)/);
+  // Where the trainee was: the second factor, after N.
+  assert.match(record, /place: Some\(Place\(\s*case: "universal-credit",\s*factor: 1,?\s*\)\)/);
+  // The app reopened the record rather than starting afresh over it.
+  assert.ok(!Object.keys(kept).some((k) => k.startsWith(DAMAGED_PREFIX)), "nothing was set aside");
+  await page.screenshot({ path: path.join(shots, "after-reload.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a damaged record is set aside under its own key, never saved over", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  const damaged = "Progress(format: 2, attempts: {";
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [RECORD, damaged]);
+  await page.reload();
+  await started(page);
+  const kept = await storage(page);
+  const aside = Object.keys(kept).filter((k) => k.startsWith(DAMAGED_PREFIX));
+  assert.equal(aside.length, 1, `keys: ${Object.keys(kept).join(", ")}`);
+  assert.equal(kept[aside[0]], damaged);
+  await page.screenshot({ path: path.join(shots, "damaged.png") });
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
