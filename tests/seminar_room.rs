@@ -311,3 +311,210 @@ fn a_contested_factor_shows_both_readings_and_no_answer() {
         );
     }
 }
+
+/// The room view's body size for `case` at `stage` in a room view of `width` by `height`
+/// points (the window less its margins), with the longest text it must fit, laid out at
+/// that size.
+fn room_fit(
+    ctx: &egui::Context,
+    case: &collab_casebook::domain::Case,
+    stage: Stage,
+    revealed: bool,
+    width: f32,
+    height: f32,
+) -> (f32, f32) {
+    use collab_casebook::ui::seminar::{Seminar, SeminarView, room_body_size};
+    let model = model();
+    let mut seminar = Seminar::new(case);
+    seminar.stage = stage;
+    if revealed {
+        seminar.revealed = model.factors.iter().map(|f| f.id.clone()).collect();
+    }
+    let room = std::collections::BTreeMap::new();
+    let view = SeminarView {
+        model: &model,
+        case,
+        seminar: &seminar,
+        room: &room,
+        agenda: &[],
+        now: 0.0,
+        room_theme: ThemeChoice::Light,
+        room_text: 0,
+        saved_folder: None,
+    };
+    let mut result = (0.0, 0.0);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let area = egui::vec2(width, height);
+        let size = room_body_size(ui.ctx(), area, &view);
+        let mut texts: Vec<String> = match stage {
+            Stage::Section(i) => case.sections[i]
+                .passages
+                .iter()
+                .map(|p| p.text.clone())
+                .collect(),
+            Stage::Factor(i) => {
+                let factor = &model.factors[i];
+                let answer = case.answer(&factor.id).unwrap();
+                let mut t = vec![factor.summary.clone(), answer.rationale.clone()];
+                if let Some(c) = &answer.contested {
+                    t.push(c.other_rationale.clone());
+                    t.push(c.why.clone());
+                }
+                t
+            }
+            Stage::Debrief => Vec::new(),
+        };
+        texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let tallest = ui.ctx().fonts_mut(|fonts| {
+            texts
+                .iter()
+                .map(|t| {
+                    fonts
+                        .layout(
+                            t.clone(),
+                            egui::FontId::proportional(size),
+                            egui::Color32::WHITE,
+                            width.min(1500.0) - 60.0,
+                        )
+                        .size()
+                        .y
+                })
+                .fold(0.0, f32::max)
+        });
+        result = (size, tallest);
+    });
+    output.textures_delta.clear();
+    result
+}
+
+/// At 1280 by 720 and at 1920 by 1080 (less the room view's 32-point margins), every
+/// paragraph of every bundled case, and every factor's readings once revealed (contested
+/// ones included), fits on the room view under its heading; the type is never below 20
+/// points, and grows with the window.
+#[test]
+fn the_room_views_type_fits_the_longest_paragraph_and_grows_with_the_window() {
+    let model = model();
+    let mut grew = 0;
+    let mut stages = 0;
+    let ctx = egui::Context::default();
+    collab_casebook::ui::theme::apply(&ctx, ThemeChoice::Light);
+    for loaded in collab_casebook::io::bundled_cases(&model).cases {
+        let case = &loaded.case;
+        let mut all: Vec<(Stage, bool)> = (0..case.sections.len())
+            .map(|i| (Stage::Section(i), false))
+            .collect();
+        all.extend((0..model.factors.len()).map(|i| (Stage::Factor(i), true)));
+        for (stage, revealed) in all {
+            let small = room_fit(&ctx, case, stage, revealed, 1280.0 - 64.0, 720.0 - 64.0);
+            let large = room_fit(&ctx, case, stage, revealed, 1920.0 - 64.0, 1080.0 - 64.0);
+            for ((size, tallest), height) in [(small, 720.0 - 64.0), (large, 1080.0 - 64.0)] {
+                assert!(size >= 20.0, "{}: {stage:?} at {size} points", case.id);
+                assert!(
+                    tallest + size * 6.0 <= height,
+                    "{}: {stage:?}: the longest text is {tallest} points tall at {size} points, in {height}",
+                    case.id
+                );
+            }
+            assert!(large.0 >= small.0, "{}: {stage:?}", case.id);
+            stages += 1;
+            if large.0 > small.0 * 1.2 {
+                grew += 1;
+            }
+        }
+    }
+    assert!(
+        grew * 10 >= stages * 9,
+        "the type grew on {grew} of {stages} stages"
+    );
+}
+
+/// The facilitator steps the room's text and scrolls the room from the console.
+#[test]
+fn the_facilitator_steps_the_rooms_text_and_scrolls_it_from_the_console() {
+    let case = bundled("universal-credit");
+    let heading = &case.sections[0].heading;
+    let mut harness = app_harness();
+    press(&mut harness, &format!("Run a seminar: {}", case.title));
+    harness.step();
+    fn find(shape: &egui::Shape, heading: &str, found: &mut Option<(f32, f32)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| find(s, heading, found)),
+            egui::Shape::Text(text) if text.galley.text() == heading => {
+                *found = Some((text.pos.y, text.galley.job.sections[0].format.font_id.size));
+            }
+            _ => {}
+        }
+    }
+    let painted_heading = |harness: &Harness<'static, CasebookApp>| {
+        let mut found = None;
+        for clipped in &harness.output().shapes {
+            find(&clipped.shape, heading, &mut found);
+        }
+        found
+    };
+    let room_heading = |harness: &Harness<'static, CasebookApp>| {
+        painted_heading(harness).expect("the room shows the section's heading")
+    };
+    let (_, size) = room_heading(&harness);
+    press(&mut harness, "Room text larger");
+    harness.step();
+    let (_, larger) = room_heading(&harness);
+    assert!(
+        (larger / size - 1.15).abs() < 0.01,
+        "{size} became {larger}"
+    );
+    press(&mut harness, "Room text smaller");
+    press(&mut harness, "Room text smaller");
+    harness.step();
+    let (_, smaller) = room_heading(&harness);
+    assert!(
+        (size / smaller - 1.15).abs() < 0.01,
+        "{size} became {smaller}"
+    );
+    // The room always sees the case and where the discussion is.
+    assert!(
+        painted_text(&harness)
+            .iter()
+            .any(|(_, t, _)| *t == format!("{}: Section 1 of {}", case.title, case.sections.len()))
+    );
+    let (top, _) = room_heading(&harness);
+    press(&mut harness, "Scroll the room down");
+    harness.step();
+    // Scrolled most of a screen: the heading has gone out of the room's sight.
+    assert_eq!(
+        painted_heading(&harness),
+        None,
+        "the room view did not scroll"
+    );
+    press(&mut harness, "Scroll the room up");
+    harness.step();
+    assert!((room_heading(&harness).0 - top).abs() < 1.0);
+    // Moving on starts the next stage at its top, and coming back finds it there too.
+    press(&mut harness, "Scroll the room down");
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    harness.step();
+    assert_eq!(
+        painted_heading(&harness),
+        None,
+        "the room keeps its place at a stage"
+    );
+    press(&mut harness, "Scroll the room up");
+    harness.step();
+    assert!(painted_heading(&harness).is_some());
+    assert_eq!(harness.state().settings().room_text, -1);
+    harness
+        .state_mut()
+        .apply(Action::Seminar(SeminarAction::Go(Stage::Factor(1))));
+    harness.run();
+    harness.step();
+    let model = model();
+    assert!(
+        painted_text(&harness)
+            .iter()
+            .any(|(_, t, _)| *t == format!("{}: Factor 2 of {}", case.title, model.factors.len())),
+        "the room sees \"Factor 2 of 9\""
+    );
+}

@@ -174,6 +174,7 @@ fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) 
         agenda: &room.agenda,
         now: ui.input(|i| i.time),
         room_theme: state.settings.room_theme,
+        room_text: state.settings.room_text,
         saved_folder: state
             .saved_in
             .iter()

@@ -19,6 +19,9 @@ pub struct Settings {
     /// The room view's colours in seminars, chosen apart from the console's theme: a
     /// projector in a lit room needs dark text on white whatever the facilitator reads.
     pub room_theme: ThemeChoice,
+    /// Steps the facilitator has made the room view's text larger (or, below 0, smaller)
+    /// than the size that fits its window; kept, as it suits a projector and a room.
+    pub room_text: i32,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             zoom: 1.0,
             room_theme: ThemeChoice::Light,
+            room_text: 0,
         }
     }
 }

@@ -21,6 +21,9 @@ pub enum SettingsAction {
     SetTheme(ThemeChoice),
     /// Choose the room view's colours, apart from the console's theme.
     SetRoomTheme(ThemeChoice),
+    /// Make the room view's text a step larger (1) or smaller (-1) than the size that fits
+    /// its window, within [`ROOM_TEXT_STEPS`].
+    StepRoomText(i32),
     /// Choose a text size, as a zoom factor.
     SetZoom(f32),
     /// Open the model reference, at a factor if given.
@@ -28,6 +31,10 @@ pub enum SettingsAction {
     /// Close the model reference.
     CloseReference,
 }
+
+/// How many steps the room view's text can be made larger or smaller than the size that
+/// fits its window.
+pub const ROOM_TEXT_STEPS: i32 = 4;
 
 /// Carries out a settings action.
 pub fn apply(state: &mut State, action: SettingsAction, effects: &mut Effects) {
@@ -51,6 +58,13 @@ pub fn apply(state: &mut State, action: SettingsAction, effects: &mut Effects) {
         SettingsAction::SetRoomTheme(choice) => {
             state.settings.room_theme = choice;
             effects.push(Effect::SaveSettings(state.settings));
+        }
+        SettingsAction::StepRoomText(step) => {
+            let steps = (state.settings.room_text + step).clamp(-ROOM_TEXT_STEPS, ROOM_TEXT_STEPS);
+            if steps != state.settings.room_text {
+                state.settings.room_text = steps;
+                effects.push(Effect::SaveSettings(state.settings));
+            }
         }
         SettingsAction::SetZoom(zoom) => {
             let zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);

@@ -182,10 +182,11 @@ pub(super) fn model_answer_ui(ui: &mut egui::Ui, answer: &crate::domain::Answer,
 pub(super) fn agenda_ui(
     ui: &mut egui::Ui,
     view: &SeminarView<'_>,
-    room: bool,
+    room_body: Option<f32>,
     actions: &mut Vec<Action>,
 ) {
-    let scale = if room { 1.6 } else { 1.0 };
+    let room = room_body.is_some();
+    let scale = room_body.map_or(1.0, |body| body / theme::BODY_SIZE);
     let size = theme::BODY_SIZE * scale;
     // The room view's own title; a part of the console's current step.
     a11y::heading(

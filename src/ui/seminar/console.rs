@@ -43,7 +43,7 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
                 match view.seminar.stage {
                     Stage::Section(index) => section_notes_ui(ui, view, index),
                     Stage::Factor(index) => factor_console_ui(ui, view, index, actions),
-                    Stage::Debrief => agenda_ui(ui, view, false, actions),
+                    Stage::Debrief => agenda_ui(ui, view, None, actions),
                 }
             });
     });
@@ -108,6 +108,36 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
     };
     if ui.button(label).clicked() {
         actions.push(Action::Seminar(SeminarAction::SetRoomView(open)));
+    }
+    if view.seminar.room_view {
+        ui.label(
+            RichText::new(format!(
+                "The room's text fits the longest paragraph on screen{}.",
+                match view.room_text {
+                    0 => String::new(),
+                    n if n > 0 => format!(", then {n} larger"),
+                    n => format!(", then {} smaller", -n),
+                }
+            ))
+            .color(theme::colors(ui).secondary_text),
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Room text smaller").clicked() {
+                actions.push(Action::Settings(SettingsAction::StepRoomText(-1)));
+            }
+            if ui.button("Room text larger").clicked() {
+                actions.push(Action::Settings(SettingsAction::StepRoomText(1)));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            // The room view's scrolling is view state, like any scroll area's.
+            if ui.button("Scroll the room up").clicked() {
+                super::room_view::scroll_room(ui.ctx(), view, -1);
+            }
+            if ui.button("Scroll the room down").clicked() {
+                super::room_view::scroll_room(ui.ctx(), view, 1);
+            }
+        });
     }
     ui.label(
         RichText::new("The room view's colours, whatever theme you use here:")

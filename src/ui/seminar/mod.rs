@@ -93,6 +93,9 @@ pub struct SeminarView<'a> {
     pub now: f64,
     /// The room view's colours, chosen apart from the console's theme.
     pub room_theme: super::theme::ThemeChoice,
+    /// Steps the facilitator has made the room view's text larger (or, below 0, smaller)
+    /// than the size that fits the window.
+    pub room_text: i32,
     /// The folder the status line's save went to, offered to open.
     pub saved_folder: Option<&'a std::path::Path>,
 }
@@ -140,4 +143,4 @@ mod console;
 mod room_view;
 
 pub use console::console_ui;
-pub use room_view::{room_view_ui, show_room_view};
+pub use room_view::{ROOM_MIN_BODY, room_body_size, room_view_ui, show_room_view};
