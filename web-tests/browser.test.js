@@ -137,6 +137,32 @@ async function measure(page, png) {
   }
 }
 
+/** How many pixels in the top `band` rows of a PNG are within 40 of `rgb`. */
+async function countColour(png, rgb, band) {
+  const probe = await context.newPage();
+  try {
+    return await probe.evaluate(
+      async ([b64, [r, g, b], rows]) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${b64}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, rows);
+        const ctx = canvas.getContext("2d");
+        ctx.drawImage(image, 0, 0);
+        const { data } = ctx.getImageData(0, 0, image.width, rows);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) count++;
+        }
+        return count;
+      },
+      [png.toString("base64"), rgb, band],
+    );
+  } finally {
+    await probe.close();
+  }
+}
+
 async function storage(page) {
   return page.evaluate(() => {
     const all = {};
@@ -209,5 +235,37 @@ test("a damaged record is set aside under its own key, never saved over", async 
   await page.screenshot({ path: path.join(shots, "damaged.png") });
   assert.deepEqual(problems, []);
   await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test("case files open through the page's file picker and are checked, problems and all", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  // The theme's error red: the problems panel's border and the file's name.
+  const red = [0xd4, 0x35, 0x1c];
+  const before = await page.screenshot();
+  assert.equal(await countColour(before, red, 800), 0, "no problems before");
+  const good = fs.readFileSync(path.resolve(here, "..", "scenarios", "school-move.ron"));
+  const broken = Buffer.from('Case(\n    id: "broken",\n    title: "A case cut short",\n');
+  // "Open case files" is the last button of the top bar, at 1280 by 800.
+  // egui sees the pointer arrive, then the press and release, each in its own frame.
+  const chooserShown = page.waitForEvent("filechooser", { timeout: 15_000 });
+  await page.mouse.move(1080, 20);
+  await page.waitForTimeout(200);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+  const chooser = await chooserShown;
+  assert.ok(chooser.isMultiple(), "several files can be picked at once");
+  await chooser.setFiles([
+    { name: "school-move-copy.ron", mimeType: "text/plain", buffer: good },
+    { name: "broken.ron", mimeType: "text/plain", buffer: broken },
+  ]);
+  await page.waitForTimeout(1500);
+  const after = await page.screenshot({ path: path.join(shots, "picked.png") });
+  // The panel opens by itself: a 3-point red frame round the page's width.
+  const shown = await countColour(after, red, 800);
+  assert.ok(shown > 2000, `the problems panel is not shown (${shown} red pixels)`);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -47,8 +47,14 @@ pub fn problems_ui(
         });
         let files = problems.len();
         let count: usize = problems.iter().map(|p| p.problems.len()).sum();
+        // A browser cannot see a file change: there, the user opens it again.
+        let then = if crate::platform::OPENS_FOLDERS {
+            "it reloads when you save it"
+        } else {
+            "then open it again"
+        };
         ui.label(format!(
-            "{count} {} in {files} {}. The other cases still loaded. Fix each file in a text editor; it reloads when you save it.",
+            "{count} {} in {files} {}. The other cases still loaded. Fix each file in a text editor; {then}.",
             if count == 1 { "problem" } else { "problems" },
             if files == 1 { "file" } else { "files" },
         ));
