@@ -34,6 +34,8 @@ mod keymap;
 #[cfg(test)]
 mod loaders;
 #[cfg(test)]
+mod marking_layout;
+#[cfg(test)]
 mod matrix;
 #[cfg(test)]
 mod progress;

@@ -108,20 +108,36 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         }
     });
     ui.separator();
-    a11y::heading(
-        ui,
-        2,
-        RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading(),
+    // The factor's name, summary and link take the height of the tallest factor's, so the
+    // controls below stay in place from factor to factor: a long name that wraps never
+    // moves them under the pointer.
+    let width = ui.available_width();
+    let tallest = model
+        .factors
+        .iter()
+        .map(|f| factor_intro_height(ui, f, width))
+        .fold(0.0, f32::max);
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, tallest),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, tallest));
+            a11y::heading(
+                ui,
+                2,
+                RichText::new(format!("{}: {}", factor.group.singular(), factor.name)).heading(),
+            );
+            ui.label(&factor.summary);
+            if ui
+                .link(format!("What {} means, with questions to ask", factor.name))
+                .clicked()
+            {
+                actions.push(Action::Settings(SettingsAction::ShowReference(Some(
+                    factor.id.clone(),
+                ))));
+            }
+        },
     );
-    ui.label(&factor.summary);
-    if ui
-        .link(format!("What {} means, with questions to ask", factor.name))
-        .clicked()
-    {
-        actions.push(Action::Settings(SettingsAction::ShowReference(Some(
-            factor.id.clone(),
-        ))));
-    }
 
     ui.add_space(6.0);
     ui.label(RichText::new("Was it there in this case?").family(theme::bold()));
@@ -320,6 +336,36 @@ fn unmarked_warning_ui(
             });
         })
         .response
+}
+
+/// The height of a factor's name, summary and link wrapped to `width`, as the marking
+/// panel lays them out.
+fn factor_intro_height(ui: &egui::Ui, factor: &crate::domain::Factor, width: f32) -> f32 {
+    let style = ui.style();
+    let font = |text_style: egui::TextStyle| text_style.resolve(style);
+    let texts = [
+        (
+            format!("{}: {}", factor.group.singular(), factor.name),
+            font(egui::TextStyle::Heading),
+        ),
+        (factor.summary.clone(), font(egui::TextStyle::Body)),
+        (
+            format!("What {} means, with questions to ask", factor.name),
+            font(egui::TextStyle::Body),
+        ),
+    ];
+    let heights: f32 = ui.fonts_mut(|fonts| {
+        texts
+            .into_iter()
+            .map(|(text, font)| {
+                fonts
+                    .layout(text, font, egui::Color32::WHITE, width)
+                    .size()
+                    .y
+            })
+            .sum()
+    });
+    heights + 2.0 * style.spacing.item_spacing.y
 }
 
 /// The first `max` characters of a text, cut at a word, with an ellipsis when cut.
