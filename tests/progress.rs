@@ -208,7 +208,7 @@ fn work_on_another_version_of_a_case_is_kept_apart_and_comes_back() {
 
     // A file with the same id and another version is opened: the work is set aside.
     assert!(progress.switch_to(&v2));
-    assert!(progress.attempts.get(&v1.id).is_none());
+    assert!(!progress.attempts.contains_key(&v1.id));
     assert_eq!(progress.set_aside, [on_v1.clone()]);
     assert!(!progress.switch_to(&v2), "already on version 2");
 

@@ -54,6 +54,8 @@ mod self_study;
 #[cfg(test)]
 mod seminar;
 #[cfg(test)]
+mod seminar_resume;
+#[cfg(test)]
 mod seminar_room;
 #[cfg(test)]
 mod store;

@@ -181,6 +181,8 @@ pub struct Progress {
     pub history: Vec<CheckedAttempt>,
     /// The review queue.
     pub review: Vec<ReviewItem>,
+    /// The seminar that was running when the app last saved, if any, to resume it.
+    pub seminar: Option<super::seminar::SavedSeminar>,
 }
 
 fn scheduler() -> FSRS {

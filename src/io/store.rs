@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::collections::BTreeMap;
 
 use crate::domain::progress::{CheckedAttempt, Place, Progress, ReviewItem, Schedule, Stage};
+use crate::domain::seminar::SavedSeminar;
 use crate::domain::{Attempt, CaseId, FactorId};
 
 use super::atomic;
@@ -51,6 +52,9 @@ struct StoreFile {
     history: Vec<CheckedAttempt>,
     #[serde(default)]
     review: Vec<ReviewItem>,
+    /// A seminar running when the record was saved; absent when none was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seminar: Option<SavedSeminar>,
 }
 
 /// Just the format number, read first so each format is parsed by its own structs.
@@ -418,6 +422,15 @@ pub fn save_settings<T: serde::Serialize>(folder: &Path, settings: &T) -> std::i
 
 /// The record as store text.
 pub fn to_text(progress: &Progress) -> Result<String, ron::Error> {
+    to_text_with(progress, progress.seminar.as_ref())
+}
+
+/// The record as store text, with the seminar running now (which the app holds apart from
+/// the record while it runs).
+pub fn to_text_with(
+    progress: &Progress,
+    seminar: Option<&SavedSeminar>,
+) -> Result<String, ron::Error> {
     let file = StoreFile {
         format: FORMAT,
         place: progress.place.clone(),
@@ -425,6 +438,7 @@ pub fn to_text(progress: &Progress) -> Result<String, ron::Error> {
         set_aside: progress.set_aside.clone(),
         history: progress.history.clone(),
         review: progress.review.clone(),
+        seminar: seminar.cloned(),
     };
     ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().struct_names(true))
 }
@@ -465,6 +479,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
                 set_aside: Vec::new(),
                 history: file.history,
                 review: file.review.into_iter().map(ReviewItem::from).collect(),
+                seminar: None,
             })
         }
         FORMAT => {
@@ -475,6 +490,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
                 set_aside: file.set_aside,
                 history: file.history,
                 review: file.review,
+                seminar: file.seminar,
             })
         }
         other => Err(format!(

@@ -106,6 +106,7 @@ impl Desktop {
                         confirm_unmarked: false,
                     };
                 }
+                super::resume_seminar(state);
             }
             Err(error) => state.tell(error.to_string()),
         }
@@ -196,6 +197,18 @@ impl Desktop {
                 Some(Action::Written {
                     what,
                     place: path,
+                    result,
+                })
+            }
+            Effect::KeepEndedSeminar { stem, files } => {
+                let writer = self.writer.as_ref()?;
+                let folder = io::seminar_file::ended_folder(writer.folder());
+                let result = std::fs::create_dir_all(&folder)
+                    .and_then(|()| io::session_record::write_files(&folder, &stem, &files))
+                    .map_err(|error| error.to_string());
+                Some(Action::Written {
+                    what: Saved::EndedSeminar,
+                    place: folder,
                     result,
                 })
             }
@@ -349,9 +362,15 @@ impl Desktop {
         let Some(writer) = &mut self.writer else {
             return;
         };
+        // A running seminar is kept with the record, its timer as counted now, so a crash
+        // or a closed window never loses the room's marks.
+        let seminar = state.seminar.as_ref().and_then(|seminar| {
+            let case = state.case(&seminar.case)?;
+            Some(seminar.saved(case, self.seconds))
+        });
         // Serialising cannot fail for the record's types; if it ever did, the record stays
         // open here and the next change tries again.
-        if let Ok(text) = io::store::to_text(&state.progress) {
+        if let Ok(text) = io::store::to_text_with(&state.progress, seminar.as_ref()) {
             writer.save(text);
         }
     }

@@ -26,3 +26,31 @@ pub type Platform = Web;
 /// Whether this build can open a folder of cases and reload a case when its file is saved.
 /// A browser can do neither, so the app leaves out the button and says where to do it.
 pub const OPENS_FOLDERS: bool = !cfg!(target_arch = "wasm32");
+
+use crate::ui::state::State;
+
+/// Picks up the seminar that was running when the app last saved, where it was, with its
+/// timer paused; or says why it cannot (its case is not open, or has changed version).
+pub(crate) fn resume_seminar(state: &mut State) {
+    let Some(saved) = state.progress.seminar.take() else {
+        return;
+    };
+    let Some(case) = state.case(&saved.case).cloned() else {
+        state.tell(format!(
+            "A seminar was running on the case \"{}\", which is not open now. Open that case's file, then start the seminar again.",
+            saved.case
+        ));
+        return;
+    };
+    match saved.resume_on(&case, state.model.factors.len()) {
+        Ok(saved) => {
+            state.seminar = Some(crate::ui::seminar::Seminar::resumed(saved));
+            state.screen = crate::ui::state::Screen::Seminar;
+            state.tell(format!(
+                "The seminar on \"{}\" was picked up where you left it, with the room's marks. Its timer is paused.",
+                case.title
+            ));
+        }
+        Err(problem) => state.tell(problem.to_string()),
+    }
+}

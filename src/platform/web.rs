@@ -256,6 +256,7 @@ impl Web {
                 confirm_unmarked: false,
             };
         }
+        super::resume_seminar(state);
         state.refresh_feedback();
     }
 
@@ -338,6 +339,16 @@ impl Web {
                         .collect(),
                 )
                 .into(),
+            ),
+            // The browser has no data folder: an ended seminar's record downloads.
+            Effect::KeepEndedSeminar { stem, files } => self.perform(
+                Effect::WriteNew {
+                    what: Saved::EndedSeminar,
+                    folder: PathBuf::new(),
+                    stem,
+                    files,
+                },
+                state,
             ),
             Effect::WriteNew {
                 what, stem, files, ..
@@ -671,7 +682,12 @@ impl Web {
         self.changed = false;
         // Serialising cannot fail for the record's types; if it ever did, the last text
         // stays, and the next change tries again.
-        if let Ok(text) = io::store::to_text(&state.progress) {
+        // A running seminar is kept with the record, as on the desktop.
+        let seminar = state.seminar.as_ref().and_then(|seminar| {
+            let case = state.case(&seminar.case)?;
+            Some(seminar.saved(case, self.seconds))
+        });
+        if let Ok(text) = io::store::to_text_with(&state.progress, seminar.as_ref()) {
             self.shared.borrow_mut().unsaved = Some(text);
         }
     }

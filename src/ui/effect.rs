@@ -63,6 +63,14 @@ pub enum Effect {
     },
     /// Show a folder the app saved into, in the system's file manager.
     OpenFolder(PathBuf),
+    /// Keep an ended seminar's record and its seminar file together in the data folder
+    /// (`seminars/`), under one name that no earlier seminar has.
+    KeepEndedSeminar {
+        /// The name the files share.
+        stem: String,
+        /// Each file's extension and text.
+        files: Vec<(&'static str, String)>,
+    },
     /// List the files that hold the record, to ask before deleting them.
     ListRecordFiles,
     /// Delete every file that holds the record.
@@ -84,6 +92,8 @@ pub enum Saved {
     Progress,
     /// The self-study record, deleted at the trainee's request.
     Record,
+    /// An ended seminar's record, kept in the data folder.
+    EndedSeminar,
     /// Not a save: a folder shown in the file manager (only a failure is said).
     FolderShown,
 }

@@ -91,6 +91,13 @@ pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<Pa
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        (Saved::EndedSeminar, Ok(paths)) => format!(
+            "The seminar ended. Its session record and the room's marks were kept in {place_shown}: {}.",
+            names(&paths, ", ")
+        ),
+        (Saved::EndedSeminar, Err(error)) => format!(
+            "The seminar ended, but its record could not be kept in {place_shown} ({error})."
+        ),
         (Saved::Record, Err(error)) => format!(
             "Your record was not fully deleted: {error}. Delete that file yourself, or try again."
         ),

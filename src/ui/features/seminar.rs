@@ -75,6 +75,7 @@ pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
             if let Some(loaded) = state.library.get(&id) {
                 state.seminar = Some(Seminar::new(&loaded.case));
                 state.screen = Screen::Seminar;
+                effects.push(Effect::RecordChanged);
             }
         }
         SeminarAction::Show => {
@@ -82,17 +83,21 @@ pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
                 state.screen = Screen::Seminar;
             }
         }
-        SeminarAction::End => {
-            state.seminar = None;
-            state.screen = Screen::Library;
-        }
+        SeminarAction::End => end(state, effects),
         SeminarAction::ImportAttempts(paths) => {
             if state.seminar.is_some() {
                 effects.push(Effect::ReadAttempts(paths));
             }
         }
         SeminarAction::ExportSession(folder) => export_session(state, folder, effects),
-        other => change(state, other),
+        other => {
+            // Every change to a running seminar is kept with the record (see the
+            // platform's autosave), so closing the app or a crash never loses it.
+            if state.seminar.is_some() {
+                effects.push(Effect::RecordChanged);
+            }
+            change(state, other);
+        }
     }
 }
 
@@ -164,17 +169,18 @@ fn change(state: &mut State, action: SeminarAction) {
     }
 }
 
-/// Builds the session record (Markdown, printable HTML and CSV) for the platform to write.
-fn export_session(state: &mut State, folder: PathBuf, effects: &mut Effects) {
-    let Some(SeminarRoom {
+/// Files that share a name: the name, and each file's extension and text.
+type NamedFiles = (String, Vec<(&'static str, String)>);
+
+/// The session record's files (Markdown, printable HTML and CSV) and the name they share;
+/// `None` when no seminar is running.
+fn session_files(state: &State) -> Option<Result<NamedFiles, String>> {
+    let SeminarRoom {
         seminar,
         case,
         room,
         agenda,
-    }) = state.seminar_room()
-    else {
-        return;
-    };
+    } = state.seminar_room()?;
     let session = io::session_record::Session {
         model: &state.model,
         case,
@@ -185,26 +191,56 @@ fn export_session(state: &mut State, folder: PathBuf, effects: &mut Effects) {
         rejected: &seminar.gathered.rejected,
         date: &state.now.today,
     };
-    let stem = session.file_stem();
-    let files = io::session_record::csv(&session).map(|csv| {
-        vec![
-            ("md", io::session_record::markdown(&session)),
-            ("html", io::session_record::html(&session)),
-            ("csv", csv),
-        ]
-    });
-    match files {
-        Ok(files) => effects.push(Effect::WriteNew {
+    Some(
+        io::session_record::files(&session)
+            .map(|files| (session.file_stem(), files))
+            .map_err(|error| error.to_string()),
+    )
+}
+
+/// Builds the session record for the platform to write into the folder chosen.
+fn export_session(state: &mut State, folder: PathBuf, effects: &mut Effects) {
+    match session_files(state) {
+        Some(Ok((stem, files))) => effects.push(Effect::WriteNew {
             what: Saved::SessionRecord,
             folder,
             stem,
             files,
         }),
-        Err(error) => {
+        Some(Err(error)) => {
             let message = format!("The session record could not be made ({error}).");
             if let Some(seminar) = &mut state.seminar {
                 seminar.status = Some(message);
             }
         }
+        None => {}
     }
+}
+
+/// Ends the seminar: its session record and the seminar itself (the room's marks, as a
+/// seminar file) are kept together in the data folder, and the record no longer holds a
+/// running seminar.
+fn end(state: &mut State, effects: &mut Effects) {
+    let kept = session_files(state).and_then(|files| {
+        let seminar = state.seminar.as_ref()?;
+        let case = state.case(&seminar.case)?;
+        let mut saved = seminar.saved(case, 0.0);
+        // An ended seminar's timer means nothing later.
+        saved.timer = None;
+        let text = io::seminar_file::to_text(&saved).map_err(|e| e.to_string());
+        Some(files.and_then(|(stem, mut files)| {
+            files.push((io::seminar_file::EXTENSION, text?));
+            Ok((stem, files))
+        }))
+    });
+    match kept {
+        Some(Ok((stem, files))) => effects.push(Effect::KeepEndedSeminar { stem, files }),
+        Some(Err(error)) => state.tell(format!(
+            "The seminar ended, but its record could not be made ({error})."
+        )),
+        None => {}
+    }
+    state.seminar = None;
+    state.screen = Screen::Library;
+    effects.push(Effect::RecordChanged);
 }

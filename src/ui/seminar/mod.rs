@@ -10,22 +10,13 @@
 use crate::ui::SeminarAction;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::seminar::{AgendaItem, RoomFactor, Tally, Timer};
+use crate::domain::seminar::{AgendaItem, RoomFactor, SavedSeminar, Tally, Timer};
 use crate::domain::{Case, CaseId, FactorId, Model};
 use crate::io::attempt_file::Gathered;
 
 use super::Action;
 
-/// Where the seminar is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    /// Reading a section of the case, by position.
-    Section(usize),
-    /// Discussing a factor, by position in the model.
-    Factor(usize),
-    /// The debrief agenda.
-    Debrief,
-}
+pub use crate::domain::seminar::Stage;
 
 /// A seminar in progress.
 #[derive(Clone, Debug)]
@@ -59,6 +50,37 @@ impl Seminar {
             revealed: BTreeSet::new(),
             timer: None,
             room_view: true,
+            status: None,
+        }
+    }
+
+    /// The seminar as the record keeps it, at `now` (the timer as seconds counted).
+    pub fn saved(&self, case: &Case, now: f64) -> SavedSeminar {
+        let (counted, set_aside) = crate::io::seminar_file::saved_files(&self.gathered);
+        SavedSeminar {
+            case: self.case.clone(),
+            case_version: case.version,
+            stage: self.stage,
+            hands: self.hands.clone(),
+            counted,
+            set_aside,
+            revealed: self.revealed.clone(),
+            timer: self.timer.map(|t| t.state(now)),
+            room_view: self.room_view,
+        }
+    }
+
+    /// A saved seminar, resumed (check it first with `SavedSeminar::resume_on`); its
+    /// timer comes back paused.
+    pub fn resumed(saved: SavedSeminar) -> Self {
+        Self {
+            gathered: crate::io::seminar_file::gathered(&saved),
+            case: saved.case,
+            stage: saved.stage,
+            hands: saved.hands,
+            revealed: saved.revealed,
+            timer: saved.timer.map(Timer::restore),
+            room_view: saved.room_view,
             status: None,
         }
     }
