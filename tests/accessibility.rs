@@ -96,6 +96,7 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     press(&mut harness, "Debrief agenda");
     assert_labels_unique(&harness, "seminar, debrief");
     press(&mut harness, "End the seminar");
+    press(&mut harness, "Yes, end the seminar");
     press(&mut harness, "My record");
     assert_labels_unique(&harness, "my record");
     press(&mut harness, "Delete my record");

@@ -267,7 +267,17 @@ fn a_whole_seminar_from_hands_to_the_saved_record() {
     assert_eq!(csv.lines().count(), 1 + model.factors.len());
     assert!(harness.query_by_label_contains("Saved seminar-").is_some());
 
+    // Ending asks first: one slip of the mouse does not lose a room's marks.
     press(&mut harness, "End the seminar");
+    assert!(matches!(harness.state().screen(), Screen::Seminar));
+    assert!(shows(
+        &harness,
+        "End the seminar? You cannot go back to it."
+    ));
+    press(&mut harness, "No, keep it running");
+    assert!(harness.state().seminar().is_some());
+    press(&mut harness, "End the seminar");
+    press(&mut harness, "Yes, end the seminar");
     assert!(matches!(harness.state().screen(), Screen::Library));
 }
 

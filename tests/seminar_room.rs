@@ -252,6 +252,7 @@ fn the_room_view_stays_open_while_the_facilitator_leaves_the_console() {
         assert!(matches!(harness.state().screen(), Screen::Seminar));
     }
     press(&mut harness, "End the seminar");
+    press(&mut harness, "Yes, end the seminar");
     assert!(harness.state().seminar().is_none());
     assert!(
         !on_screen(&harness),

@@ -64,7 +64,11 @@ pub enum SeminarAction {
     TimerStop,
     /// Save the session record into a folder.
     ExportSession(PathBuf),
-    /// End the seminar and go back to the library.
+    /// Ask to end the seminar (a confirmation follows).
+    AskEnd,
+    /// Keep the seminar running after all.
+    CancelEnd,
+    /// End the seminar, after confirmation, and go back to the library.
     End,
 }
 
@@ -160,6 +164,8 @@ fn change(state: &mut State, action: SeminarAction) {
             }
         }
         SeminarAction::TimerStop => seminar.timer = None,
+        SeminarAction::AskEnd => seminar.confirm_end = true,
+        SeminarAction::CancelEnd => seminar.confirm_end = false,
         // Handled in `apply`, which never passes them here.
         SeminarAction::Start(_)
         | SeminarAction::Show

@@ -151,8 +151,29 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
             actions.push(Action::Settings(SettingsAction::SetRoomTheme(choice)));
         }
     }
-    if ui.button("End the seminar").clicked() {
-        actions.push(Action::Seminar(SeminarAction::End));
+    if view.seminar.confirm_end {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(3.0, theme::colors(ui).error))
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("End the seminar? You cannot go back to it.")
+                        .family(theme::bold()),
+                );
+                ui.label(
+                    "The room's marks and the session record are kept in the seminars folder of your data folder.",
+                );
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button("Yes, end the seminar").clicked() {
+                        actions.push(Action::Seminar(SeminarAction::End));
+                    }
+                    if ui.button("No, keep it running").clicked() {
+                        actions.push(Action::Seminar(SeminarAction::CancelEnd));
+                    }
+                });
+            });
+    } else if ui.button("End the seminar").clicked() {
+        actions.push(Action::Seminar(SeminarAction::AskEnd));
     }
 }
 

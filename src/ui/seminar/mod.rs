@@ -37,6 +37,8 @@ pub struct Seminar {
     pub room_view: bool,
     /// The last thing saved or imported, for the status line.
     pub status: Option<String>,
+    /// Set when the facilitator asked to end the seminar and must confirm.
+    pub confirm_end: bool,
 }
 
 impl Seminar {
@@ -51,6 +53,7 @@ impl Seminar {
             timer: None,
             room_view: true,
             status: None,
+            confirm_end: false,
         }
     }
 
@@ -82,6 +85,7 @@ impl Seminar {
             timer: saved.timer.map(Timer::restore),
             room_view: saved.room_view,
             status: None,
+            confirm_end: false,
         }
     }
 
