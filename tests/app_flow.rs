@@ -37,6 +37,7 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
         .unwrap();
     let mut expected_credit = 0.0;
     let mut scored = 0;
+    let (mut agreed, mut near) = (0, 0);
     for (index, factor) in model.factors.iter().enumerate() {
         let answer = case.answer(&factor.id).unwrap();
         let verdict = match index {
@@ -56,6 +57,11 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
         if answer.contested.is_none() {
             scored += 1;
             expected_credit += compare(answer.verdict, verdict).credit().unwrap();
+            match compare(answer.verdict, verdict) {
+                Agreement::Agree => agreed += 1,
+                Agreement::Near => near += 1,
+                _ => {}
+            }
         }
         assert!(shows(
             &harness,
@@ -75,9 +81,13 @@ fn mark_every_factor_of_universal_credit_check_and_read_feedback() {
     assert!(matches!(harness.state().screen(), Screen::Feedback { .. }));
 
     let percent = (expected_credit / scored as f32 * 100.0).round() as u32;
+    // Counts a trainee can check against the list, with the percentage they make.
+    assert_eq!((agreed, near), (scored - 2, 1), "the test's marks");
     assert!(shows(
         &harness,
-        &format!("You agreed with the model on {percent}% of the {scored} scored factors.")
+        &format!(
+            "You agreed with the model on {agreed} of the {scored} scored factors and were one step away on {near} (half credit each): {percent}% in all."
+        )
     ));
 
     // The named factor: the model's verdict beside the trainee's, confident and wrong.

@@ -106,7 +106,7 @@ fn the_whole_flow_with_the_keyboard_alone() {
         .count();
     assert!(shows(
         &harness,
-        &format!("You agreed with the model on 100% of the {scored} scored factors.")
+        &format!("You agreed with the model on {scored} of the {scored} scored factors.")
     ));
 
     // Escape closes the model reference; F1 opens the keyboard page.

@@ -61,3 +61,5 @@ mod seminar_room;
 mod store;
 #[cfg(test)]
 mod web_build;
+#[cfg(test)]
+mod wording;

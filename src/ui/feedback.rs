@@ -16,6 +16,7 @@ use super::a11y;
 use super::case_text::{Highlight, case_text_ui};
 use super::lazy::Lazy;
 use super::marking::excerpt;
+use super::marking::in_sentence;
 use super::theme;
 use super::{Action, Dialog};
 
@@ -101,10 +102,7 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
     ui.add_space(6.0);
     a11y::heading(ui, 1, RichText::new("Feedback from the model").heading());
     let summary = match feedback.agreement_percent() {
-        Some(percent) => format!(
-            "You agreed with the model on {percent}% of the {} scored factors.",
-            feedback.scored
-        ),
+        Some(percent) => agreement_summary(feedback, percent),
         None => "Every factor in this case is contested, so nothing is scored.".to_owned(),
     };
     let response = ui.label(RichText::new(summary).family(theme::bold()).size(20.0));
@@ -201,7 +199,24 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
 /// One row per factor, columns Present, Partly, Missing, Can't tell: a square for the
 /// model, a circle for you. Each row also says it in words.
 fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
-    let cell = 30.0;
+    // Columns wide enough for their heads in full words.
+    let head_font = egui::FontId::new(14.0, theme::bold());
+    let widest = ui.fonts_mut(|fonts| {
+        Verdict::ALL
+            .iter()
+            .map(|v| {
+                fonts
+                    .layout_no_wrap(
+                        v.label().to_owned(),
+                        head_font.clone(),
+                        egui::Color32::WHITE,
+                    )
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max)
+    });
+    let cell = (widest + 4.0).max(30.0);
     ui.horizontal(|ui| {
         let (square, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
         ui.painter()
@@ -224,7 +239,11 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
         for verdict in Verdict::ALL {
             ui.add_sized(
                 [cell, 18.0],
-                egui::Label::new(RichText::new(short(verdict)).small().family(theme::bold())),
+                egui::Label::new(
+                    RichText::new(verdict.label())
+                        .font(head_font.clone())
+                        .family(theme::bold()),
+                ),
             );
         }
     });
@@ -312,20 +331,35 @@ fn profile_ui(ui: &mut egui::Ui, model: &Model, feedback: &Feedback) {
     }
 }
 
+/// The result in counts a trainee can check against the list below: "You agreed with the
+/// model on 3 of the 7 scored factors and were one step away on 2 (half credit each): 57%
+/// in all."
+pub fn agreement_summary(feedback: &Feedback, percent: u32) -> String {
+    let count = |kind: crate::domain::Agreement| {
+        feedback
+            .factors
+            .iter()
+            .filter(|f| f.agreement == kind)
+            .count()
+    };
+    let agreed = count(crate::domain::Agreement::Agree);
+    let near = count(crate::domain::Agreement::Near);
+    let scored = feedback.scored;
+    let factors = if scored == 1 { "factor" } else { "factors" };
+    if near == 0 {
+        format!("You agreed with the model on {agreed} of the {scored} scored {factors}.")
+    } else {
+        format!(
+            "You agreed with the model on {agreed} of the {scored} scored {factors} and were one step away on {near} (half credit each): {percent}% in all."
+        )
+    }
+}
+
 fn contested_note(item: &FactorFeedback) -> &'static str {
     if item.agreement == crate::domain::Agreement::Contested {
         " Contested."
     } else {
         ""
-    }
-}
-
-fn short(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Present => "Pres",
-        Verdict::Partly => "Part",
-        Verdict::Missing => "Miss",
-        Verdict::CantTell => "?",
     }
 }
 
@@ -439,13 +473,19 @@ fn factor_card_ui(
             ui.horizontal_wrapped(|ui| {
                 if !focused
                     && ui
-                        .button(format!("Highlight evidence for {}", factor.name))
+                        .button(format!(
+                            "Highlight evidence for {}",
+                            in_sentence(&factor.name)
+                        ))
                         .clicked()
                 {
                     actions.push(Action::Feedback(FeedbackAction::Focus(item.factor.clone())));
                 }
                 if ui
-                    .button(format!("Change your answer on {}", factor.name))
+                    .button(format!(
+                        "Change your answer on {}",
+                        in_sentence(&factor.name)
+                    ))
                     .clicked()
                 {
                     actions.push(Action::Feedback(FeedbackAction::ChangeAnswers(

@@ -129,7 +129,10 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
             );
             ui.label(&factor.summary);
             if ui
-                .link(format!("What {} means, with questions to ask", factor.name))
+                .link(format!(
+                    "What {} means, with questions to ask",
+                    in_sentence(&factor.name)
+                ))
                 .clicked()
             {
                 actions.push(Action::Settings(SettingsAction::ShowReference(Some(
@@ -172,7 +175,9 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
 
     evidence_ui(ui, case, attempt, &factor.id, &factor.name, actions);
 
-    ui.label(RichText::new(format!("Your note on {}", factor.name)).family(theme::bold()));
+    ui.label(
+        RichText::new(format!("Your note on {}", in_sentence(&factor.name))).family(theme::bold()),
+    );
     let mut note = mark.map(|m| m.note.clone()).unwrap_or_default();
     let label = ui.label(
         RichText::new("Optional. Shown with your feedback.")
@@ -190,7 +195,7 @@ pub fn marking_panel_ui(ui: &mut egui::Ui, view: &MarkingView<'_>, actions: &mut
         egui::WidgetInfo::labeled(
             egui::Role::MultilineTextInput,
             true,
-            format!("Note on {}", factor.name),
+            format!("Note on {}", in_sentence(&factor.name)),
         )
     });
     if response.changed() {
@@ -350,7 +355,10 @@ fn factor_intro_height(ui: &egui::Ui, factor: &crate::domain::Factor, width: f32
         ),
         (factor.summary.clone(), font(egui::TextStyle::Body)),
         (
-            format!("What {} means, with questions to ask", factor.name),
+            format!(
+                "What {} means, with questions to ask",
+                in_sentence(&factor.name)
+            ),
             font(egui::TextStyle::Body),
         ),
     ];
@@ -366,6 +374,17 @@ fn factor_intro_height(ui: &egui::Ui, factor: &crate::domain::Factor, width: f32
             .sum()
     });
     heights + 2.0 * style.spacing.item_spacing.y
+}
+
+/// A factor's name as it reads inside a sentence: a leading article in lower case ("What
+/// the user at the heart means", not "What The user at the heart means").
+pub fn in_sentence(name: &str) -> String {
+    for article in ["The ", "An ", "A "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    name.to_owned()
 }
 
 /// The first `max` characters of a text, cut at a word, with an ellipsis when cut.

@@ -11,7 +11,7 @@ use crate::domain::seminar::{RoomFactor, Tally};
 
 use super::super::Action;
 use super::super::a11y;
-use super::super::marking::excerpt;
+use super::super::marking::{excerpt, in_sentence};
 use super::super::theme;
 
 use super::{SeminarView, Stage};
@@ -250,7 +250,7 @@ pub(super) fn agenda_ui(
                     .italics(),
             );
         }
-        if !room && ui.button(format!("Go to {name}")).clicked() {
+        if !room && ui.button(format!("Go to {}", in_sentence(name))).clicked() {
             actions.push(Action::Seminar(SeminarAction::Go(Stage::Factor(index))));
         }
     }

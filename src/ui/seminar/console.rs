@@ -8,6 +8,7 @@ use egui::RichText;
 use crate::domain::Verdict;
 
 use super::super::a11y;
+use super::super::marking::in_sentence;
 use super::super::theme::{self, ThemeChoice};
 use super::super::{Action, Dialog};
 
@@ -315,7 +316,10 @@ fn factor_console_ui(
         );
         model_answer_ui(ui, answer, 1.0);
         if ui
-            .button(format!("Hide the model's answer for {}", factor.name))
+            .button(format!(
+                "Hide the model's answer for {}",
+                in_sentence(&factor.name)
+            ))
             .clicked()
         {
             actions.push(Action::Seminar(SeminarAction::Hide(factor.id.clone())));
@@ -340,7 +344,10 @@ fn factor_console_ui(
         );
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button(format!("Reveal the model's answer for {}", factor.name))
+                .button(format!(
+                    "Reveal the model's answer for {}",
+                    in_sentence(&factor.name)
+                ))
                 .clicked()
             {
                 actions.push(Action::Seminar(SeminarAction::Reveal(factor.id.clone())));

@@ -1,0 +1,74 @@
+//! Wording (issue 15, item 14): a factor's name inside a sentence keeps its article in
+//! lower case, the result is given in counts, and the profile's column heads are words.
+
+use crate::common::{app_harness, bundled, model, open_case, press, shows};
+use collab_casebook::ui::marking::in_sentence;
+use egui_kittest::kittest::Queryable as _;
+
+#[test]
+fn a_factor_name_inside_a_sentence_has_a_lower_case_article() {
+    assert_eq!(
+        in_sentence("The user at the heart"),
+        "the user at the heart"
+    );
+    assert_eq!(in_sentence("An external witness"), "an external witness");
+    assert_eq!(
+        in_sentence("A single source of data"),
+        "a single source of data"
+    );
+    assert_eq!(
+        in_sentence("Shared common purpose"),
+        "Shared common purpose"
+    );
+    assert_eq!(in_sentence("Theory of change"), "Theory of change");
+}
+
+#[test]
+fn the_marking_panel_and_feedback_read_as_sentences() {
+    let model = model();
+    let case = bundled("hospital-discharge-short");
+    let mut harness = app_harness();
+    open_case(&mut harness, &case);
+    press(&mut harness, "Next factor");
+    assert_eq!(model.factors[1].name, "The user at the heart");
+    assert!(shows(
+        &harness,
+        "What the user at the heart means, with questions to ask"
+    ));
+    assert!(shows(&harness, "Note on the user at the heart"));
+    assert!(
+        harness
+            .query_by_label_contains("The user at the heart means")
+            .is_none()
+    );
+    // Mark every factor as the model does, then check.
+    press(&mut harness, "Previous factor");
+    for (index, factor) in model.factors.iter().enumerate() {
+        let verdict = case.answer(&factor.id).unwrap().verdict;
+        press(&mut harness, verdict.label());
+        if index + 1 < model.factors.len() {
+            press(&mut harness, "Next factor");
+        }
+    }
+    press(&mut harness, "Check your answers");
+    let scored = case
+        .answers
+        .iter()
+        .filter(|a| a.contested.is_none())
+        .count();
+    assert!(shows(
+        &harness,
+        &format!("You agreed with the model on {scored} of the {scored} scored factors.")
+    ));
+    assert!(shows(
+        &harness,
+        "Change your answer on the user at the heart"
+    ));
+    // The profile's column heads, in words.
+    for head in ["Present", "Partly", "Missing", "Can't tell"] {
+        assert!(harness.query_all_by_label(head).count() >= 1, "{head}");
+    }
+    for short in ["Pres", "Part", "Miss", "?"] {
+        assert!(harness.query_by_label(short).is_none(), "{short}");
+    }
+}
