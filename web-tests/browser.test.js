@@ -2,8 +2,11 @@
 //
 // Serves dist/web on loopback from a small static server, drives Debian's Chromium
 // through playwright-core, and checks that the page loads and draws without console
-// errors, that marks made by keyboard survive a reload in the site's local storage, and
-// that a damaged record is set aside under its own key.
+// errors, that marks made by keyboard survive a reload in the site's local storage, that
+// a damaged record is set aside under its own key, that case files open through the
+// page's file picker with their problems shown, and that a seminar link starts a seminar
+// kept with the record. What is on the canvas is judged from screenshots (colours in
+// them); the record, from local storage.
 //
 //   cd web-tests && npm ci && npm test
 //
@@ -267,5 +270,23 @@ test("case files open through the page's file picker and are checked, problems a
   const shown = await countColour(after, red, 800);
   assert.ok(shown > 2000, `the problems panel is not shown (${shown} red pixels)`);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a seminar link starts a seminar, kept with the record and picked up after a reload", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  await page.evaluate(() => localStorage.clear());
+  await load(page, "/?seminar=universal-credit");
+  await page.screenshot({ path: path.join(shots, "seminar.png") });
+  // Back to the plain address: nothing in it asks for a seminar now.
+  await load(page, "/");
+  const record = (await storage(page))[RECORD];
+  assert.ok(record, "the record was saved");
+  assert.match(record, /seminar: Some\(/);
+  assert.match(record, /"universal-credit"/);
+  await page.screenshot({ path: path.join(shots, "seminar-resumed.png") });
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });
