@@ -72,3 +72,21 @@ fn the_marking_panel_and_feedback_read_as_sentences() {
         assert!(harness.query_by_label(short).is_none(), "{short}");
     }
 }
+
+/// The library says what the kind on each card means.
+#[test]
+fn the_library_says_what_critique_success_and_contrast_mean() {
+    let harness = app_harness();
+    for kind in [
+        collab_casebook::domain::CaseKind::Critique,
+        collab_casebook::domain::CaseKind::Success,
+        collab_casebook::domain::CaseKind::Contrast,
+    ] {
+        assert!(kind.meaning().starts_with(&format!("{}: ", kind.label())));
+        assert!(
+            shows(&harness, kind.meaning()),
+            "the library does not say what {} means",
+            kind.label()
+        );
+    }
+}

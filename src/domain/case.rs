@@ -142,6 +142,25 @@ impl CaseKind {
             Self::Contrast => "Contrast",
         }
     }
+
+    /// What the kind means, for the library: "Critique: things went wrong, and you judge
+    /// what working together would have changed."
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Critique => {
+                "Critique: things went wrong, and you judge what working together would have changed."
+            }
+            Self::Success => {
+                "Success: a collaboration that worked, and you judge what made it work."
+            }
+            Self::Contrast => {
+                "Contrast: a mixed or disputed record, with more than one fair reading, for discussion."
+            }
+        }
+    }
+
+    /// Every kind, in the order the library explains them.
+    pub const ALL: [Self; 3] = [Self::Critique, Self::Success, Self::Contrast];
 }
 
 /// What a passage is: a fact of the case, or framing around it.

@@ -2,7 +2,7 @@
 //! progress.
 
 use crate::domain::progress::{CheckedAttempt, Progress};
-use crate::domain::{Attempt, Model};
+use crate::domain::{Attempt, CaseKind, Model};
 use crate::io::LoadedCase;
 use crate::ui::CaseAction;
 use crate::ui::SeminarAction;
@@ -34,6 +34,12 @@ pub fn library_ui(
                 actions.push(Action::Settings(SettingsAction::ShowReference(None)));
             }
         });
+        // What the kind on each card means.
+        for kind in CaseKind::ALL {
+            ui.label(
+                egui::RichText::new(kind.meaning()).color(theme::colors(ui).secondary_text),
+            );
+        }
         ui.add_space(8.0);
         if cases.is_empty() {
             ui.label("There are no cases yet. Open case files or a folder of cases.");
