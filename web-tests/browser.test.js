@@ -290,3 +290,24 @@ test("a seminar link starts a seminar, kept with the record and picked up after 
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test("a case file dropped on the page is read and checked like a picked one", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  const red = [0xd4, 0x35, 0x1c];
+  assert.equal(await countColour(await page.screenshot(), red, 800), 0, "no problems before");
+  await page.evaluate(() => {
+    const canvas = document.getElementById("casebook");
+    const data = new DataTransfer();
+    data.items.add(new File(['Case(\n    id: "dropped",\n'], "dropped.ron", { type: "text/plain" }));
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  });
+  await page.waitForTimeout(1500);
+  const after = await page.screenshot({ path: path.join(shots, "dropped.png") });
+  const shown = await countColour(after, red, 800);
+  assert.ok(shown > 2000, `the problems panel is not shown (${shown} red pixels)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -597,10 +597,15 @@ impl Web {
             let mut read = Vec::new();
             for file in dropped.iter().take(MAX_FILES + 1) {
                 let name = file.path().display().to_string();
-                let bytes = file
-                    .bytes_async()
-                    .await
-                    .map_err(|reason| read_problem(&name, &reason));
+                // Through the browser's file, so a file too large is refused before it is
+                // read; egui's own read when there is none.
+                let bytes = match file.web_file() {
+                    Some(web_file) => read_file(web_file, &name).await,
+                    None => file
+                        .bytes_async()
+                        .await
+                        .map_err(|reason| read_problem(&name, &reason)),
+                };
                 read.push((name, bytes));
             }
             queue.borrow_mut().push(Picked {
