@@ -24,6 +24,8 @@ mod contrast;
 #[cfg(test)]
 mod effects;
 #[cfg(test)]
+mod focus_in_view;
+#[cfg(test)]
 mod fuzz_corpus;
 #[cfg(test)]
 mod headings;

@@ -179,3 +179,42 @@ pub fn finish(ctx: &egui::Context) {
         });
     }
 }
+
+fn focus_shown_id() -> egui::Id {
+    egui::Id::unique("casebook_focus_shown")
+}
+
+/// Scrolls the widget with keyboard focus into view when it has just gained focus and is
+/// in this scroll area but out of sight (egui does not, so Tab could walk below the fold).
+/// Call at the end of a scroll area's contents: the scroll goes to that area alone. Once
+/// the widget has been shown, the user may scroll away from it freely.
+pub fn keep_focus_in_view(ui: &egui::Ui) {
+    let ctx = ui.ctx();
+    let Some(focused) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    if ctx.data(|d| d.get_temp::<egui::Id>(focus_shown_id())) == Some(focused) {
+        return;
+    }
+    let Some(response) = ctx.read_response(focused) else {
+        return;
+    };
+    let rect = response.rect;
+    if response.layer_id != ui.layer_id() || !ui.min_rect().contains(rect.center()) {
+        return;
+    }
+    let clip = ui.clip_rect();
+    let seen = clip.contains_rect(rect)
+        || (rect.height() > clip.height() && clip.intersects(rect) && rect.top() <= clip.top());
+    if !seen {
+        ui.scroll_to_rect(rect.expand(8.0), None);
+    }
+    ctx.data_mut(|d| d.insert_temp(focus_shown_id(), focused));
+}
+
+/// Draws a scroll area's contents with `add`, then [`keep_focus_in_view`].
+pub fn with_focus_in_view<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let inner = add(ui);
+    keep_focus_in_view(ui);
+    inner
+}

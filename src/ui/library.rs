@@ -22,6 +22,7 @@ pub fn library_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
         let title = a11y::heading(ui, 1, egui::RichText::new("Cases").heading());
         a11y::titled_region(ui, &title);
         ui.label(
@@ -81,6 +82,7 @@ pub fn library_ui(
             ui.add_space(12.0);
         }
         lazy.end(ui);
+    });
     });
 }
 

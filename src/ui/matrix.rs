@@ -136,6 +136,7 @@ pub fn matrix_ui(
                         ui.end_row();
                     }
                 });
+            a11y::keep_focus_in_view(ui);
         });
 }
 

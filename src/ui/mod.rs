@@ -105,7 +105,10 @@ pub fn two_panes_ui(
         egui::ScrollArea::vertical()
             .id_salt((id, "panel"))
             .auto_shrink([false, false])
-            .show(ui, |ui| right(ui, actions));
+            .show(ui, |ui| {
+                right(ui, actions);
+                a11y::keep_focus_in_view(ui);
+            });
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -114,6 +117,7 @@ pub fn two_panes_ui(
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(860.0));
                 left(ui, actions);
+                a11y::keep_focus_in_view(ui);
             });
     });
 }

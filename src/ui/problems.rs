@@ -59,6 +59,7 @@ pub fn problems_ui(
             if files == 1 { "file" } else { "files" },
         ));
         egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
             if let Some(source) = source {
                 source_ui(ui, source, actions);
             }
@@ -88,6 +89,7 @@ pub fn problems_ui(
                 }
             }
         });
+    });
     });
 }
 

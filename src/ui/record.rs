@@ -43,6 +43,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
             .map_or(id.to_string(), |c| short_title(c).to_owned())
     };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         let screen_title = a11y::heading(ui, 1, RichText::new("My record").heading());
         a11y::titled_region(ui, &screen_title);
@@ -175,5 +176,6 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         } else if ui.button("Delete my record").clicked() {
             actions.push(Action::Record(RecordAction::AskDelete));
         }
+    });
     });
 }

@@ -20,6 +20,7 @@ pub fn reference_ui(
 ) {
     let coverage = casebook::coverage(model, cases);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         ui.horizontal(|ui| {
             let title = a11y::heading(
@@ -65,6 +66,7 @@ pub fn reference_ui(
             a11y::heading(ui, 3, theme::subheading(&barrier.name));
             ui.label(&barrier.summary);
         }
+    });
     });
 }
 

@@ -40,6 +40,7 @@ pub struct ReviewView<'a> {
 pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Action>) {
     let state = view.state;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
         ui.set_max_width(ui.available_width().min(860.0));
         let title = a11y::heading(ui, 1, RichText::new("Review").heading());
         a11y::titled_region(ui, &title);
@@ -114,6 +115,7 @@ pub fn review_ui(ui: &mut egui::Ui, view: &ReviewView<'_>, actions: &mut Vec<Act
                 }
             }
         }
+    });
     });
 }
 

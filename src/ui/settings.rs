@@ -66,6 +66,7 @@ pub fn smaller_text(zoom: f32) -> f32 {
 /// Draws the display and keyboard page.
 pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        a11y::with_focus_in_view(ui, |ui| {
         ui.set_max_width(ui.available_width().min(860.0));
         ui.horizontal_wrapped(|ui| {
             let title = a11y::heading(ui, 1, RichText::new("Display and keyboard").heading());
@@ -111,6 +112,7 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: Settings, actions: &mut Vec<Acti
         ui.add_space(8.0);
         a11y::heading(ui, 2, theme::subheading("No time limits"));
         ui.label("Nothing in the app times out. The seminar timer is only for the facilitator and never stops anyone working.");
+    });
     });
 }
 

@@ -23,7 +23,9 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("seminar_steps_scroll")
-                .show(ui, |ui| steps_ui(ui, view, actions));
+                .show(ui, |ui| {
+                    a11y::with_focus_in_view(ui, |ui| steps_ui(ui, view, actions));
+                });
         });
     egui::Panel::right("seminar_room")
         .resizable(true)
@@ -31,7 +33,9 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("seminar_room_scroll")
-                .show(ui, |ui| room_panel_ui(ui, view, actions));
+                .show(ui, |ui| {
+                    a11y::with_focus_in_view(ui, |ui| room_panel_ui(ui, view, actions));
+                });
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -46,6 +50,7 @@ pub fn console_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<A
                     Stage::Factor(index) => factor_console_ui(ui, view, index, actions),
                     Stage::Debrief => agenda_ui(ui, view, None, actions),
                 }
+                a11y::keep_focus_in_view(ui);
             });
     });
 }
