@@ -4,7 +4,7 @@
 // through playwright-core, and checks that the page loads and draws without console
 // errors, that marks made by keyboard survive a reload in the site's local storage, that
 // a damaged record is set aside under its own key, that case files open through the
-// page's file picker with their problems shown, and that a seminar link starts a seminar
+// page's file picker or by dropping, with their problems shown, and that a seminar link starts a seminar
 // kept with the record. What is on the canvas is judged from screenshots (colours in
 // them); the record, from local storage.
 //

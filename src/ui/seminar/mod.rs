@@ -42,7 +42,9 @@ pub struct Seminar {
 }
 
 impl Seminar {
-    /// A new seminar on a case, at its first section, with the room view open.
+    /// A new seminar on a case, at its first section, with the room view open (in a
+    /// browser, closed: there it is drawn inside the page, over the console, until the
+    /// facilitator opens it).
     pub fn new(case: &Case) -> Self {
         Self {
             case: case.id.clone(),
@@ -51,7 +53,7 @@ impl Seminar {
             gathered: Gathered::default(),
             revealed: BTreeSet::new(),
             timer: None,
-            room_view: true,
+            room_view: !cfg!(target_arch = "wasm32"),
             status: None,
             confirm_end: false,
         }
