@@ -90,3 +90,31 @@ fn the_library_says_what_critique_success_and_contrast_mean() {
         );
     }
 }
+
+/// The model reference has a contents list, and one way back: the top bar's "Close model
+/// reference", not a second "Back" button.
+#[test]
+fn the_model_reference_has_contents_and_one_way_back() {
+    let model = model();
+    let mut harness = app_harness();
+    press(&mut harness, "Model reference");
+    assert!(
+        harness.query_by_label("Back").is_none(),
+        "a second way back"
+    );
+    assert!(shows(&harness, "Close model reference"));
+    assert!(shows(&harness, "Contents"));
+    for factor in &model.factors {
+        assert!(shows(&harness, &format!("Contents: {}", factor.name)));
+    }
+    press(&mut harness, "Contents: The user at the heart");
+    assert!(matches!(
+        harness.state().screen(),
+        collab_casebook::ui::Screen::Reference { factor: Some(id), .. } if id.as_str() == "user-at-the-heart"
+    ));
+    press(&mut harness, "Close model reference");
+    assert!(matches!(
+        harness.state().screen(),
+        collab_casebook::ui::Screen::Library
+    ));
+}

@@ -22,18 +22,15 @@ pub fn reference_ui(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         a11y::with_focus_in_view(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
-        ui.horizontal(|ui| {
-            let title = a11y::heading(
-                ui,
-                1,
-                egui::RichText::new(format!("The model: {}", model.title)).heading(),
-            );
-            a11y::titled_region(ui, &title);
-            if ui.button("Back").clicked() {
-                actions.push(Action::Settings(SettingsAction::CloseReference));
-            }
-        });
+        // One way back: "Close model reference" in the top bar (or Escape).
+        let title = a11y::heading(
+            ui,
+            1,
+            egui::RichText::new(format!("The model: {}", model.title)).heading(),
+        );
+        a11y::titled_region(ui, &title);
         ui.label(&model.about);
+        contents_ui(ui, model, actions);
         if let Some(factor) = focus.and_then(|id| model.factor(id)) {
             ui.add_space(12.0);
             egui::Frame::new()
@@ -68,6 +65,25 @@ pub fn reference_ui(
         }
     });
     });
+}
+
+/// The contents: each factor, by group, opening at the top of the page when chosen.
+fn contents_ui(ui: &mut egui::Ui, model: &Model, actions: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    a11y::heading(ui, 2, theme::subheading("Contents"));
+    for group in [FactorGroup::Foundation, FactorGroup::WayIn] {
+        ui.label(egui::RichText::new(group.heading()).family(theme::bold()));
+        for factor in model.group(group) {
+            let response = ui.link(&factor.name);
+            let name = format!("Contents: {}", factor.name);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+            if response.clicked() {
+                actions.push(Action::Settings(SettingsAction::ShowReference(Some(
+                    factor.id.clone(),
+                ))));
+            }
+        }
+    }
 }
 
 /// What a factor means, its signs, questions and barriers.
