@@ -118,3 +118,82 @@ fn the_model_reference_has_contents_and_one_way_back() {
         collab_casebook::ui::Screen::Library
     ));
 }
+
+/// The unmarked factors listed before a check are links to each factor.
+#[test]
+fn the_unmarked_factors_are_links_to_mark_them() {
+    let model = model();
+    let case = bundled("hospital-discharge-short");
+    let mut harness = app_harness();
+    open_case(&mut harness, &case);
+    press(&mut harness, "Present");
+    press(&mut harness, "Check your answers");
+    assert!(shows(&harness, "You have not marked 8 factors"));
+    assert_eq!(model.factors[1].name, "The user at the heart");
+    press(&mut harness, "Mark the user at the heart");
+    assert!(matches!(
+        harness.state().screen(),
+        collab_casebook::ui::Screen::Case {
+            factor: 1,
+            confirm_unmarked: false,
+            ..
+        }
+    ));
+}
+
+/// "Evidence you missed" names paragraphs as links that bring each into view in the case
+/// text, with the factor's evidence highlighted.
+#[test]
+fn evidence_you_missed_links_to_the_paragraph() {
+    let model = model();
+    let case = bundled("universal-credit");
+    let mut harness = app_harness();
+    open_case(&mut harness, &case);
+    for (index, factor) in model.factors.iter().enumerate() {
+        press(
+            &mut harness,
+            case.answer(&factor.id).unwrap().verdict.label(),
+        );
+        if index + 1 < model.factors.len() {
+            press(&mut harness, "Next factor");
+        }
+    }
+    press(&mut harness, "Check your answers");
+    // The last of the last factor's paragraphs: far down the case text.
+    let factor = model.factors.last().unwrap();
+    let answer = case.answer(&factor.id).unwrap();
+    let passage = answer
+        .evidence
+        .iter()
+        .filter_map(|id| case.passage(id))
+        .max_by_key(|p| p.number)
+        .unwrap();
+    let link = format!(
+        "Evidence you missed for {}: paragraph {}",
+        in_sentence(&factor.name),
+        passage.number
+    );
+    let label = collab_casebook::ui::case_text::passage_label(passage);
+    let visible = |harness: &egui_kittest::Harness<'static, collab_casebook::CasebookApp>| {
+        harness.query_by_label(&label).is_some_and(|node| {
+            let r = node.rect();
+            r.min.y >= 0.0 && r.max.y <= 800.0
+        })
+    };
+    assert!(
+        !visible(&harness),
+        "paragraph {} starts in view",
+        passage.number
+    );
+    press(&mut harness, &link);
+    harness.run();
+    assert!(matches!(
+        harness.state().screen(),
+        collab_casebook::ui::Screen::Feedback { focus, .. } if *focus == factor.id
+    ));
+    assert!(
+        visible(&harness),
+        "paragraph {} is brought into view",
+        passage.number
+    );
+}

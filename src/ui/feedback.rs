@@ -71,9 +71,15 @@ pub fn feedback_screen_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &
                 _ => Highlight::None,
             };
             // Bring the evidence into view once each time the focus changes.
-            let memory = egui::Id::unique("feedback_scrolled_to");
+            let memory = scrolled_to_id();
             let last: Option<FactorId> = ui.ctx().data(|d| d.get_temp(memory));
+            let wanted: Option<PassageId> = ui.ctx().data_mut(|d| {
+                let wanted = d.get_temp(passage_wanted_id());
+                d.remove::<PassageId>(passage_wanted_id());
+                wanted
+            });
             let scroll_to = match focused {
+                _ if wanted.is_some() => wanted.as_ref(),
                 Some(f) if last.as_ref() != Some(&f.factor) => {
                     ui.ctx()
                         .data_mut(|d| d.insert_temp(memory, f.factor.clone()));
@@ -449,9 +455,27 @@ fn factor_card_ui(
                 );
                 ui.label(&contested.why);
             }
-            evidence_lines_ui(ui, case, "Evidence you found", &item.found);
-            evidence_lines_ui(ui, case, "Evidence you missed", &item.missed);
-            evidence_lines_ui(ui, case, "Other paragraphs you cited", &item.extra);
+            evidence_lines_ui(
+                ui,
+                case,
+                ("Evidence you found", factor),
+                &item.found,
+                actions,
+            );
+            evidence_lines_ui(
+                ui,
+                case,
+                ("Evidence you missed", factor),
+                &item.missed,
+                actions,
+            );
+            evidence_lines_ui(
+                ui,
+                case,
+                ("Other paragraphs you cited", factor),
+                &item.extra,
+                actions,
+            );
             if let Some(changed) = &answer.would_have_changed {
                 a11y::heading(
                     ui,
@@ -498,18 +522,50 @@ fn factor_card_ui(
         .rect
 }
 
-fn evidence_lines_ui(ui: &mut egui::Ui, case: &Case, heading: &str, passages: &[PassageId]) {
+fn evidence_lines_ui(
+    ui: &mut egui::Ui,
+    case: &Case,
+    (heading, factor): (&str, &crate::domain::Factor),
+    passages: &[PassageId],
+    actions: &mut Vec<Action>,
+) {
     if passages.is_empty() {
         return;
     }
     a11y::heading(ui, 4, RichText::new(heading).family(theme::bold()));
     for id in passages {
         if let Some(passage) = case.passage(id) {
-            ui.label(format!(
-                "¶{} {}",
-                passage.number,
-                excerpt(&passage.text, 90)
-            ));
+            ui.horizontal_top(|ui| {
+                // A link to the paragraph in the case text, highlighted with the factor's
+                // other evidence.
+                let response = ui.link(format!("¶{}", passage.number));
+                let name = format!(
+                    "{heading} for {}: paragraph {}",
+                    in_sentence(&factor.name),
+                    passage.number
+                );
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+                if response.clicked() {
+                    // This paragraph, not the factor's first, is what to bring into view.
+                    ui.ctx().data_mut(|d| {
+                        d.insert_temp(passage_wanted_id(), id.clone());
+                        d.insert_temp(scrolled_to_id(), factor.id.clone());
+                    });
+                    actions.push(Action::Feedback(FeedbackAction::Focus(factor.id.clone())));
+                }
+                ui.add(egui::Label::new(excerpt(&passage.text, 90)).wrap());
+            });
         }
     }
+}
+
+/// The factor whose evidence the case text last brought into view.
+fn scrolled_to_id() -> egui::Id {
+    egui::Id::unique("feedback_scrolled_to")
+}
+
+/// Where a paragraph link on the feedback list asks the case text to scroll to (the
+/// view's own state, like a scroll position).
+fn passage_wanted_id() -> egui::Id {
+    egui::Id::unique("feedback_passage_wanted")
 }

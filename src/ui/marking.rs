@@ -306,14 +306,13 @@ fn unmarked_warning_ui(
     attempt: Option<&Attempt>,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
-    let unmarked: Vec<&str> = match attempt {
-        Some(a) => a
-            .unmarked(model)
-            .into_iter()
-            .map(|id| model.factor_name(id))
-            .collect(),
-        None => model.factors.iter().map(|f| f.name.as_str()).collect(),
-    };
+    let unmarked: Vec<(usize, &str)> = model
+        .factors
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| attempt.is_none_or(|a| a.unmarked(model).contains(&&f.id)))
+        .map(|(index, f)| (index, f.name.as_str()))
+        .collect();
     egui::Frame::new()
         .stroke(egui::Stroke::new(3.0, theme::colors(ui).orange))
         .inner_margin(10.0)
@@ -327,8 +326,15 @@ fn unmarked_warning_ui(
                 ))
                 .family(theme::bold()),
             );
-            for name in &unmarked {
-                ui.label(format!("• {name}"));
+            // Each a link to the factor, to mark it.
+            for &(index, name) in &unmarked {
+                let response = ui.link(format!("• {name}"));
+                let label = format!("Mark {}", in_sentence(name));
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                if response.clicked() {
+                    actions.push(Action::Case(CaseAction::CancelCheck));
+                    actions.push(Action::Case(CaseAction::SelectFactor(index)));
+                }
             }
             ui.label("Unmarked factors count as not agreeing with the model.");
             ui.horizontal_wrapped(|ui| {
