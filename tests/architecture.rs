@@ -53,9 +53,10 @@ fn mentions(code: &str, word: &str) -> bool {
 
 fn breaches(folder: &Path, forbidden: &[(&str, &str)]) -> Vec<String> {
     let mut found = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    // Every file below the folder, sub-folders too.
+    let mut files: Vec<_> = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "rs"))
         .collect();
     files.sort();
@@ -104,6 +105,12 @@ fn the_check_finds_a_breach_when_there_is_one() {
     let lines = code_lines(bad);
     assert!(mentions(&lines[0].1, "std::fs"));
     assert!(mentions(&lines[1].1, "Utc::now"));
+    // Files in sub-folders are read too.
+    let found = breaches(Path::new("src/domain"), &[("Assessment", "a test word")]);
+    assert!(
+        found.iter().any(|f| f.contains("assessment/")),
+        "sub-folders are checked: {found:?}"
+    );
     assert!(!mentions("let regui = 1;", "egui"), "inside another name");
     assert!(
         code_lines("// egui is not used here").is_empty(),
