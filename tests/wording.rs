@@ -197,3 +197,35 @@ fn evidence_you_missed_links_to_the_paragraph() {
         passage.number
     );
 }
+
+/// At 200% on a 1280 by 800 laptop the top bar is one row: the less used entries fold
+/// into a "More" menu, which still reaches them.
+#[test]
+fn at_large_text_the_top_bar_folds_into_a_menu_and_stays_one_row() {
+    use collab_casebook::ui::{Action, SettingsAction};
+    let mut harness = crate::common::app_harness_sized(1280.0, 800.0);
+    harness
+        .state_mut()
+        .apply(Action::Settings(SettingsAction::SetZoom(2.0)));
+    harness.run();
+    let row = |harness: &egui_kittest::Harness<'static, collab_casebook::CasebookApp>,
+               label: &str| harness.get_by_label(label).rect().min.y.round();
+    let first = row(&harness, "My record");
+    for label in ["Model reference", "More"] {
+        assert_eq!(row(&harness, label), first, "{label} is on another row");
+    }
+    assert!(harness.query_by_label("Cases by factor").is_none());
+    press(&mut harness, "More");
+    press(&mut harness, "Cases by factor");
+    assert!(matches!(
+        harness.state().screen(),
+        collab_casebook::ui::Screen::Matrix { .. }
+    ));
+    // At standard text nothing is folded.
+    harness
+        .state_mut()
+        .apply(Action::Settings(SettingsAction::SetZoom(1.0)));
+    harness.run();
+    assert!(harness.query_by_label("More").is_none());
+    assert!(shows(&harness, "Display and keyboard"));
+}

@@ -14,6 +14,31 @@ use crate::ui::SettingsAction;
 pub const BROWSER_LIMITS: &str =
     "Opening a folder of cases, and reloading a case when you save its file, need the desktop app.";
 
+/// Below this width, in points, the top bar's less used entries fold into a "More" menu.
+pub const FOLD_BELOW: f32 = 900.0;
+
+/// The less used entries: display and keyboard, opening files, and (in the menu) cases by
+/// factor.
+fn less_used_ui(ui: &mut egui::Ui, screen: &Screen, in_menu: bool, actions: &mut Vec<Action>) {
+    let before = actions.len();
+    if in_menu && !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked()
+    {
+        actions.push(Action::Library(LibraryAction::ShowMatrix));
+    }
+    if !matches!(screen, Screen::Settings { .. }) && ui.button("Display and keyboard").clicked() {
+        actions.push(Action::Settings(SettingsAction::Show));
+    }
+    if ui.button("Open case files").clicked() {
+        actions.push(Action::Ask(Dialog::OpenCaseFiles));
+    }
+    if crate::platform::OPENS_FOLDERS && ui.button("Open a folder of cases").clicked() {
+        actions.push(Action::Ask(Dialog::OpenCaseFolder));
+    }
+    if in_menu && actions.len() > before {
+        ui.close();
+    }
+}
+
 /// Draws the top bar.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
@@ -48,7 +73,13 @@ pub fn top_bar_ui(
         if !matches!(screen, Screen::Record { .. }) && ui.button("My record").clicked() {
             actions.push(Action::Record(RecordAction::Show));
         }
-        if !matches!(screen, Screen::Matrix { .. }) && ui.button("Cases by factor").clicked() {
+        // At large text (200% on a 1280 by 800 laptop) the less used entries fold into a
+        // menu, so the bar stays one row and the case text keeps the screen.
+        let fold = ui.available_width() < FOLD_BELOW;
+        if !matches!(screen, Screen::Matrix { .. })
+            && !fold
+            && ui.button("Cases by factor").clicked()
+        {
             actions.push(Action::Library(LibraryAction::ShowMatrix));
         }
         match screen {
@@ -63,15 +94,10 @@ pub fn top_bar_ui(
                 }
             }
         }
-        if !matches!(screen, Screen::Settings { .. }) && ui.button("Display and keyboard").clicked()
-        {
-            actions.push(Action::Settings(SettingsAction::Show));
-        }
-        if ui.button("Open case files").clicked() {
-            actions.push(Action::Ask(Dialog::OpenCaseFiles));
-        }
-        if crate::platform::OPENS_FOLDERS && ui.button("Open a folder of cases").clicked() {
-            actions.push(Action::Ask(Dialog::OpenCaseFolder));
+        if fold {
+            ui.menu_button("More", |ui| less_used_ui(ui, screen, true, actions));
+        } else {
+            less_used_ui(ui, screen, false, actions);
         }
         if problem_count > 0 && !problems_visible {
             let text = egui::RichText::new(format!("Show problems ({problem_count})"))
