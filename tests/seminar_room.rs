@@ -338,6 +338,7 @@ fn room_fit(
         seminar: &seminar,
         room: &room,
         agenda: &[],
+        room_agenda: &[],
         now: 0.0,
         room_theme: ThemeChoice::Light,
         room_text: 0,
@@ -518,4 +519,51 @@ fn the_facilitator_steps_the_rooms_text_and_scrolls_it_from_the_console() {
             .any(|(_, t, _)| *t == format!("{}: Factor 2 of {}", case.title, model.factors.len())),
         "the room sees \"Factor 2 of 9\""
     );
+}
+
+#[test]
+fn the_rooms_agenda_gives_away_no_answer_before_it_is_revealed() {
+    let case = bundled("universal-credit");
+    let model = model();
+    let factor = model
+        .factors
+        .iter()
+        .find(|f| {
+            case.answer(&f.id)
+                .is_some_and(|a| a.contested.is_none() && a.verdict == Verdict::Missing)
+        })
+        .unwrap()
+        .id
+        .clone();
+    let mut harness = app_harness();
+    let app = harness.state_mut();
+    app.apply(Action::Seminar(SeminarAction::Start(case.id.clone())));
+    app.apply(Action::Seminar(SeminarAction::SetTally(
+        factor.clone(),
+        Verdict::Present,
+        6,
+    )));
+    app.apply(Action::Seminar(SeminarAction::SetTally(
+        factor.clone(),
+        Verdict::Missing,
+        4,
+    )));
+    app.apply(Action::Seminar(SeminarAction::Go(Stage::Debrief)));
+    harness.run();
+    // The console says what the model says; the room, before the reveal, does not.
+    let said =
+        |h: &Harness<'static, CasebookApp>| h.query_all_by_label_contains("The model says").count();
+    assert_eq!(said(&harness), 1, "only the console");
+    assert!(
+        harness
+            .query_all_by_label_contains("Most of the room said Present (6 of 10)")
+            .count()
+            >= 2,
+        "both say what the room said, in words"
+    );
+    harness
+        .state_mut()
+        .apply(Action::Seminar(SeminarAction::Reveal(factor)));
+    harness.run();
+    assert_eq!(said(&harness), 2, "the room too, once revealed");
 }

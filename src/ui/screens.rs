@@ -172,6 +172,7 @@ fn seminar_view<'a>(state: &'a State, room: &'a SeminarRoom<'a>, ui: &egui::Ui) 
         seminar: room.seminar,
         room: &room.room,
         agenda: &room.agenda,
+        room_agenda: &room.room_agenda,
         now: ui.input(|i| i.time),
         room_theme: state.settings.room_theme,
         room_text: state.settings.room_text,

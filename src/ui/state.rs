@@ -126,8 +126,11 @@ pub struct SeminarRoom<'a> {
     pub case: &'a Case,
     /// The room's marks, per factor.
     pub room: BTreeMap<FactorId, RoomFactor>,
-    /// The debrief agenda.
+    /// The debrief agenda, for the console.
     pub agenda: Vec<AgendaItem>,
+    /// The agenda as the room may see it: nothing in its words or order gives away an
+    /// answer not yet revealed.
+    pub room_agenda: Vec<AgendaItem>,
 }
 
 /// Everything the app holds.
@@ -255,11 +258,14 @@ impl State {
             .collect();
         let room = crate::domain::seminar::aggregate(case, &seminar.hands, &attempts);
         let agenda = crate::domain::seminar::agenda(&self.model, case, &room);
+        let room_agenda =
+            crate::domain::seminar::room_agenda(&self.model, case, &room, &seminar.revealed);
         Some(SeminarRoom {
             seminar,
             case,
             room,
             agenda,
+            room_agenda,
         })
     }
 

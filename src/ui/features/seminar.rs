@@ -186,6 +186,7 @@ fn session_files(state: &State) -> Option<Result<NamedFiles, String>> {
         case,
         room,
         agenda,
+        ..
     } = state.seminar_room()?;
     let session = io::session_record::Session {
         model: &state.model,

@@ -196,7 +196,8 @@ pub(super) fn agenda_ui(
             .size(theme::HEADING_SIZE * scale)
             .family(theme::bold()),
     );
-    if view.agenda.is_empty() {
+    let agenda = if room { view.room_agenda } else { view.agenda };
+    if agenda.is_empty() {
         ui.label(
             RichText::new("Enter the room's marks for some factors to build the agenda.")
                 .size(size),
@@ -205,11 +206,11 @@ pub(super) fn agenda_ui(
     }
     if !room {
         ui.label(
-            RichText::new("Ordered by where the room split most, where it differed most from the model, and where people were sure but the model reads it differently.")
+            RichText::new(crate::domain::seminar::AGENDA_ORDER)
                 .color(theme::colors(ui).secondary_text),
         );
     }
-    for (n, item) in view.agenda.iter().enumerate() {
+    for (n, item) in agenda.iter().enumerate() {
         let Some(index) = view.model.factors.iter().position(|f| f.id == item.factor) else {
             continue;
         };
@@ -222,17 +223,7 @@ pub(super) fn agenda_ui(
                 .size(size * 1.15)
                 .family(theme::bold()),
         );
-        ui.label(
-            RichText::new(format!(
-                "{}. Split {:.0}%, differs from the model {:.0}%, confident and wrong {:.0}%.{}",
-                item.reason.label(),
-                item.split * 100.0,
-                item.departure * 100.0,
-                item.confident_and_wrong * 100.0,
-                if item.contested { " Contested." } else { "" }
-            ))
-            .size(size),
-        );
+        ui.label(RichText::new(format!("{}. {}", item.reason.label(), item.words())).size(size));
         let prompt = view
             .case
             .answer(&item.factor)

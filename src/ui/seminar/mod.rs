@@ -115,8 +115,10 @@ pub struct SeminarView<'a> {
     pub seminar: &'a Seminar,
     /// The room's marks, hands and files together.
     pub room: &'a BTreeMap<FactorId, RoomFactor>,
-    /// The debrief agenda.
+    /// The debrief agenda, for the console.
     pub agenda: &'a [AgendaItem],
+    /// The agenda as the room sees it, giving away no answer not yet revealed.
+    pub room_agenda: &'a [AgendaItem],
     /// The time now, in seconds, for the timer.
     pub now: f64,
     /// The room view's colours, chosen apart from the console's theme.
