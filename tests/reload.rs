@@ -249,3 +249,45 @@ fn a_large_folder_opens_off_the_ui_thread_and_arrives_without_waiting() {
     harness.run();
     assert!(shows(&harness, "Opened 300 of 300 files."));
 }
+
+#[test]
+fn reading_a_reloaded_file_does_not_set_off_another_reload() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("discharge.ron");
+    let original = std::fs::read_to_string("docs/example-case.ron").unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let loads = Arc::new(AtomicUsize::new(0));
+    let mut harness = app_harness();
+    {
+        let loads = Arc::clone(&loads);
+        harness.state_mut().set_load(Arc::new(move |paths, model| {
+            loads.fetch_add(1, Ordering::SeqCst);
+            collab_casebook::io::load_paths(paths, model)
+        }));
+    }
+    harness
+        .state_mut()
+        .apply(Action::Loading(LoadingAction::LoadPaths(vec![
+            file.clone(),
+        ])));
+    harness.state_mut().wait_for_loading();
+    harness.run();
+    assert_watching(&harness);
+    std::fs::write(&file, original.replace("stalls", "stalls again")).unwrap();
+    let id = CaseId::new("hospital-discharge");
+    assert!(wait_for(&mut harness, |h| title(h, &id)
+        .is_some_and(|t| t.ends_with("stalls again"))));
+    // Opening the file to reload it is not a change: nothing more is loaded.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1500) {
+        harness.try_run().ok();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        loads.load(Ordering::SeqCst),
+        2,
+        "the first open and one reload"
+    );
+}

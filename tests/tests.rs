@@ -56,6 +56,8 @@ mod self_study;
 #[cfg(test)]
 mod seminar;
 #[cfg(test)]
+mod seminar_folder;
+#[cfg(test)]
 mod seminar_resume;
 #[cfg(test)]
 mod seminar_room;

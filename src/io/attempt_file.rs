@@ -90,6 +90,18 @@ pub enum Rejection {
     },
 }
 
+impl Rejection {
+    /// The file set aside.
+    pub fn file(&self) -> &str {
+        match self {
+            Self::Broken(error) => &error.file,
+            Self::OtherCase { file, .. }
+            | Self::OtherVersion { file, .. }
+            | Self::Duplicate { file, .. } => file,
+        }
+    }
+}
+
 /// Writes an attempt as the text of an attempt file. An error here means nothing should
 /// be written: the caller says so rather than saving an empty file.
 pub fn to_text(attempt: &Attempt, participant: Option<&str>) -> Result<String, ron::Error> {
@@ -222,6 +234,28 @@ impl Gathered {
         } else {
             self.accepted.push(record);
         }
+    }
+}
+
+impl Gathered {
+    /// Takes a file again from a watched folder: a trainee saved it anew. It replaces what
+    /// was counted or set aside from the same file before, so a changed mind counts once;
+    /// a file saved again unchanged changes nothing.
+    pub fn refresh(&mut self, record: Result<AttemptRecord, FileError>, case: &Case) {
+        let file = match &record {
+            Ok(record) => record.file.clone(),
+            Err(error) => error.file.clone(),
+        };
+        if let Ok(new) = &record
+            && self.accepted.iter().any(|a| {
+                a.file == file && a.attempt == new.attempt && a.participant == new.participant
+            })
+        {
+            return;
+        }
+        self.accepted.retain(|a| a.file != file);
+        self.rejected.retain(|r| r.file() != file);
+        self.offer(record, case);
     }
 }
 

@@ -3,13 +3,16 @@
 //! Many editors (vim, JetBrains IDEs and others) save by writing a new file and renaming it
 //! over the old one, which ends a watch on the file itself. So a file is watched through
 //! its folder, and only events for the files the user opened pass. A folder is watched
-//! with everything below it. Events are debounced (`notify-debouncer-mini`, a quarter of a
+//! with everything below it. Events are debounced (`notify-debouncer-full`, a quarter of a
 //! second), so one save that arrives as several events reloads once.
 //!
 //! The watcher runs on its own thread. It sends changed `.ron` paths, and any error the
 //! watcher meets, down a channel and calls a wake-up function (the app passes one that
 //! repaints). Nothing is loaded on the watcher's thread: the app hands changed paths to
 //! its background loader.
+//!
+//! A seminar can also watch a folder for attempt files (trainees save theirs into a shared
+//! or synced folder): changes there are reported apart, as attempt files, not cases.
 
 // Desktop only: nothing to watch in a browser.
 #![cfg(not(target_arch = "wasm32"))]
@@ -20,8 +23,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use notify::EventKind;
 use notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// How long a burst of events must be quiet before it counts as one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -31,12 +35,15 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 pub struct Changes {
     /// Changed case files, each once, in order.
     pub paths: Vec<PathBuf>,
+    /// Changed files in a folder watched for attempt files, each once, in order.
+    pub attempts: Vec<PathBuf>,
     /// Problems the watcher met, in plain words.
     pub errors: Vec<String>,
 }
 
 enum Event {
     Changed(PathBuf),
+    Attempt(PathBuf),
     Failed(String),
 }
 
@@ -45,6 +52,8 @@ enum Event {
 struct Watched {
     files: BTreeSet<PathBuf>,
     folders: BTreeSet<PathBuf>,
+    /// Folders watched for attempt files, for a seminar.
+    attempts: BTreeSet<PathBuf>,
 }
 
 impl Watched {
@@ -55,7 +64,7 @@ impl Watched {
 
 /// Watches paths for changes to case files.
 pub struct CaseWatcher {
-    debouncer: Debouncer<RecommendedWatcher>,
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     events: Receiver<Event>,
     watched: Arc<Mutex<Watched>>,
     /// Folders given to the watcher, with how (a file's folder is not watched below).
@@ -68,23 +77,43 @@ impl CaseWatcher {
         let (send, events) = channel();
         let watched = Arc::new(Mutex::new(Watched::default()));
         let filter = Arc::clone(&watched);
-        let debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+        let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             // The app may have closed its end; then there is nobody to tell.
             match result {
                 Ok(events) => {
                     let watched = filter.lock().unwrap_or_else(PoisonError::into_inner);
-                    for event in events {
-                        let is_case = event
-                            .path
+                    // Only what changes a file: the app's own reading of a file it was told
+                    // about (an open or a close without writing) must not look like a save,
+                    // or each reload would set off the next.
+                    let changes = events.iter().filter(|event| {
+                        matches!(
+                            event.kind,
+                            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                        ) || matches!(
+                            event.kind,
+                            EventKind::Access(notify::event::AccessKind::Close(
+                                notify::event::AccessMode::Write
+                            ))
+                        )
+                    });
+                    for path in changes.flat_map(|event| event.paths.iter()) {
+                        let is_case = path
                             .extension()
                             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-                        if is_case && watched.wants(&event.path) {
-                            send.send(Event::Changed(event.path)).ok();
+                        if !is_case {
+                            continue;
+                        }
+                        if watched.attempts.iter().any(|f| path.starts_with(f)) {
+                            send.send(Event::Attempt(path.clone())).ok();
+                        } else if watched.wants(path) {
+                            send.send(Event::Changed(path.clone())).ok();
                         }
                     }
                 }
-                Err(error) => {
-                    send.send(Event::Failed(error.to_string())).ok();
+                Err(errors) => {
+                    for error in errors {
+                        send.send(Event::Failed(error.to_string())).ok();
+                    }
                 }
             }
             wake();
@@ -116,7 +145,7 @@ impl CaseWatcher {
             } else {
                 RecursiveMode::NonRecursive
             };
-            self.debouncer.watcher().watch(&folder, mode)?;
+            self.debouncer.watch(&folder, mode)?;
             self.folders.insert(key);
         }
         let mut watched = self.watched.lock().unwrap_or_else(PoisonError::into_inner);
@@ -128,14 +157,45 @@ impl CaseWatcher {
         Ok(())
     }
 
+    /// Watches a folder for attempt files, for a seminar, until [`Self::stop_attempts`].
+    pub fn watch_attempts(&mut self, folder: &Path) -> notify::Result<()> {
+        let folder = folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf());
+        let key = (folder.clone(), true);
+        if !self.folders.contains(&key) {
+            self.debouncer.watch(&folder, RecursiveMode::Recursive)?;
+            self.folders.insert(key);
+        }
+        self.watched
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .attempts
+            .insert(folder);
+        Ok(())
+    }
+
+    /// Stops reporting attempt files (the seminar ended).
+    pub fn stop_attempts(&mut self) {
+        self.watched
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .attempts
+            .clear();
+    }
+
     /// What changed since the last call.
     pub fn changed(&self) -> Changes {
         let mut paths = BTreeSet::new();
+        let mut attempts = BTreeSet::new();
         let mut errors = Vec::new();
         for event in self.events.try_iter() {
             match event {
                 Event::Changed(path) => {
                     paths.insert(path);
+                }
+                Event::Attempt(path) => {
+                    attempts.insert(path);
                 }
                 Event::Failed(error) => {
                     if !errors.contains(&error) {
@@ -146,6 +206,7 @@ impl CaseWatcher {
         }
         Changes {
             paths: paths.into_iter().collect(),
+            attempts: attempts.into_iter().collect(),
             errors,
         }
     }

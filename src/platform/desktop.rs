@@ -164,6 +164,30 @@ impl Desktop {
                     .into(),
                 )
             }
+            Effect::WatchAttempts(folder) => {
+                let Some(watcher) = &mut self.watcher else {
+                    return Some(
+                        SeminarAction::NotWatching(
+                            "files cannot be watched on this computer".to_owned(),
+                        )
+                        .into(),
+                    );
+                };
+                watcher
+                    .watch_attempts(&folder)
+                    .err()
+                    .map(|error| SeminarAction::NotWatching(error.to_string()).into())
+            }
+            Effect::StopWatchingAttempts => {
+                if let Some(watcher) = &mut self.watcher {
+                    watcher.stop_attempts();
+                }
+                None
+            }
+            Effect::ReadChangedAttempts(paths) => Some(
+                SeminarAction::AttemptsChanged(io::attempt_file::read_all(&paths, &state.model))
+                    .into(),
+            ),
             Effect::ReadAttempts(paths) => Some(
                 SeminarAction::AttemptsRead(io::attempt_file::read_all(&paths, &state.model))
                     .into(),
@@ -256,6 +280,9 @@ impl Desktop {
             }
             if !changes.paths.is_empty() {
                 actions.push(LoadingAction::Changed(changes.paths).into());
+            }
+            if !changes.attempts.is_empty() {
+                actions.push(SeminarAction::FolderChanged(changes.attempts).into());
             }
         }
         actions.extend(self.save_outcomes());
@@ -434,7 +461,8 @@ impl Desktop {
             Dialog::OpenCaseFiles
             | Dialog::OpenCaseFolder
             | Dialog::ImportAttemptFiles
-            | Dialog::ImportAttemptFolder => return None,
+            | Dialog::ImportAttemptFolder
+            | Dialog::SeminarFolder => return None,
         };
         let folder = self.exports_folder();
         if let Err(error) = std::fs::create_dir_all(&folder) {
@@ -524,6 +552,10 @@ fn ask(dialog: &Dialog, file_name: Option<String>) -> Option<Action> {
             .set_title("Import a folder of attempt files")
             .pick_folder()
             .map(|folder| SeminarAction::ImportAttempts(vec![folder]).into()),
+        Dialog::SeminarFolder => FileDialog::new()
+            .set_title("Choose the folder your room saves attempt files into")
+            .pick_folder()
+            .map(|folder| SeminarAction::WatchFolder(folder).into()),
         Dialog::SaveAttemptFile => ron(
             FileDialog::new().set_title("Save your attempt file"),
             "Attempt files",

@@ -326,6 +326,14 @@ impl Web {
                 }
                 .into(),
             ),
+            Effect::WatchAttempts(_) => Some(
+                SeminarAction::NotWatching(
+                    "a browser cannot watch a folder; use Import attempt files".to_owned(),
+                )
+                .into(),
+            ),
+            Effect::StopWatchingAttempts => None,
+            Effect::ReadChangedAttempts(_) => Some(SeminarAction::AttemptsChanged(Vec::new()).into()),
             Effect::ReadAttempts(paths) => Some(
                 SeminarAction::AttemptsRead(
                     paths
@@ -432,6 +440,12 @@ impl Web {
             Dialog::ImportAttemptFiles | Dialog::ImportAttemptFolder => {
                 self.open_picker(Pick::Attempts)
             }
+            Dialog::SeminarFolder => Some(
+                SeminarAction::NotWatching(
+                    "a browser cannot watch a folder; use Import attempt files".to_owned(),
+                )
+                .into(),
+            ),
             Dialog::SaveAttemptFile => Some(
                 CaseAction::ExportAttempt(PathBuf::from(
                     file_name.unwrap_or_else(|| "attempt.ron".to_owned()),

@@ -59,6 +59,8 @@ pub enum Dialog {
     ImportAttemptFiles,
     /// Pick a folder of attempt files to count in the seminar.
     ImportAttemptFolder,
+    /// Pick a folder to watch for attempt files while the seminar runs.
+    SeminarFolder,
     /// Choose where to save the attempt file for the open case.
     SaveAttemptFile,
     /// Choose a folder for a feedback report.
@@ -75,7 +77,8 @@ impl Dialog {
             Self::OpenCaseFiles
             | Self::OpenCaseFolder
             | Self::ImportAttemptFiles
-            | Self::ImportAttemptFolder => false,
+            | Self::ImportAttemptFolder
+            | Self::SeminarFolder => false,
         }
     }
 }

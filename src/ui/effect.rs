@@ -41,6 +41,12 @@ pub enum Effect {
     },
     /// Read attempt files (and folders of them) for the seminar.
     ReadAttempts(Vec<PathBuf>),
+    /// Watch a folder for attempt files while the seminar runs.
+    WatchAttempts(PathBuf),
+    /// Stop watching for attempt files (the seminar stopped watching, or ended).
+    StopWatchingAttempts,
+    /// Read attempt files saved (again) in the watched folder.
+    ReadChangedAttempts(Vec<PathBuf>),
     /// Write files, each under a name not yet taken in the folder.
     WriteNew {
         /// What is being saved, which decides what the user is told.

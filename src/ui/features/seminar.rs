@@ -30,6 +30,16 @@ pub enum SeminarAction {
     ImportAttempts(Vec<PathBuf>),
     /// The attempt files read by the platform, each a record or why it could not be read.
     AttemptsRead(Vec<Result<AttemptRecord, FileError>>),
+    /// Watch a folder the room saves attempt files into, counting them as they arrive.
+    WatchFolder(PathBuf),
+    /// Stop watching the folder.
+    StopWatching,
+    /// Files in the watched folder changed (the platform's watcher reports them).
+    FolderChanged(Vec<PathBuf>),
+    /// Files from the watched folder, read: each replaces what its file gave before.
+    AttemptsChanged(Vec<Result<AttemptRecord, FileError>>),
+    /// The folder cannot be watched; why.
+    NotWatching(String),
     /// Show the room the model's answer for a factor.
     Reveal(FactorId),
     /// Show the room the model's answer for every factor.
@@ -87,13 +97,44 @@ pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
                 state.screen = Screen::Seminar;
             }
         }
-        SeminarAction::End => end(state, effects),
+        SeminarAction::End => {
+            effects.push(Effect::StopWatchingAttempts);
+            end(state, effects);
+        }
         SeminarAction::ImportAttempts(paths) => {
             if state.seminar.is_some() {
                 effects.push(Effect::ReadAttempts(paths));
             }
         }
         SeminarAction::ExportSession(folder) => export_session(state, folder, effects),
+        SeminarAction::WatchFolder(folder) => {
+            if let Some(seminar) = &mut state.seminar {
+                seminar.watched_folder = Some(folder.clone());
+                seminar.status = Some(format!(
+                    "Watching {}: attempt files saved there are counted within seconds.",
+                    folder.display()
+                ));
+                effects.push(Effect::WatchAttempts(folder.clone()));
+                // What is already there counts too.
+                effects.push(Effect::ReadChangedAttempts(vec![folder]));
+            }
+        }
+        SeminarAction::StopWatching => {
+            if let Some(seminar) = &mut state.seminar {
+                seminar.watched_folder = None;
+                seminar.status = Some("Stopped watching the folder.".to_owned());
+            }
+            effects.push(Effect::StopWatchingAttempts);
+        }
+        SeminarAction::FolderChanged(paths) => {
+            if state
+                .seminar
+                .as_ref()
+                .is_some_and(|s| s.watched_folder.is_some())
+            {
+                effects.push(Effect::ReadChangedAttempts(paths));
+            }
+        }
         other => {
             // Every change to a running seminar is kept with the record (see the
             // platform's autosave), so closing the app or a crash never loses it.
@@ -137,6 +178,23 @@ fn change(state: &mut State, action: SeminarAction) {
                 if counted == 1 { "file" } else { "files" }
             ));
         }
+        SeminarAction::AttemptsChanged(records) => {
+            for record in records {
+                seminar.gathered.refresh(record, case);
+            }
+            let counted = seminar.gathered.accepted.len();
+            let aside = seminar.gathered.rejected.len();
+            seminar.status = Some(format!(
+                "Counted {counted} attempt {} in all; set aside {aside}.",
+                if counted == 1 { "file" } else { "files" }
+            ));
+        }
+        SeminarAction::NotWatching(reason) => {
+            seminar.watched_folder = None;
+            seminar.status = Some(format!(
+                "The folder cannot be watched ({reason}). Use Import a folder of attempt files instead."
+            ));
+        }
         SeminarAction::Reveal(factor) => {
             seminar.revealed.insert(factor);
         }
@@ -171,7 +229,10 @@ fn change(state: &mut State, action: SeminarAction) {
         | SeminarAction::Show
         | SeminarAction::End
         | SeminarAction::ImportAttempts(_)
-        | SeminarAction::ExportSession(_) => {}
+        | SeminarAction::ExportSession(_)
+        | SeminarAction::WatchFolder(_)
+        | SeminarAction::StopWatching
+        | SeminarAction::FolderChanged(_) => {}
     }
 }
 

@@ -393,6 +393,24 @@ fn room_panel_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Ac
             actions.push(Action::Ask(Dialog::ImportAttemptFolder));
         }
     });
+    match &view.seminar.watched_folder {
+        Some(folder) => {
+            ui.label(format!(
+                "Watching {}. Attempt files saved there are counted within seconds.",
+                folder.display()
+            ));
+            if ui.button("Stop watching the folder").clicked() {
+                actions.push(Action::Seminar(SeminarAction::StopWatching));
+            }
+        }
+        // A browser cannot watch a folder.
+        None if !crate::platform::OPENS_FOLDERS => {}
+        None => {
+            if ui.button("Watch a folder for attempt files").clicked() {
+                actions.push(Action::Ask(Dialog::SeminarFolder));
+            }
+        }
+    }
     let labels: Vec<&str> = gathered
         .accepted
         .iter()

@@ -39,6 +39,8 @@ pub struct Seminar {
     pub status: Option<String>,
     /// Set when the facilitator asked to end the seminar and must confirm.
     pub confirm_end: bool,
+    /// The folder watched for the room's attempt files, if any.
+    pub watched_folder: Option<std::path::PathBuf>,
 }
 
 impl Seminar {
@@ -56,6 +58,7 @@ impl Seminar {
             room_view: !cfg!(target_arch = "wasm32"),
             status: None,
             confirm_end: false,
+            watched_folder: None,
         }
     }
 
@@ -88,6 +91,7 @@ impl Seminar {
             room_view: saved.room_view,
             status: None,
             confirm_end: false,
+            watched_folder: None,
         }
     }
 
