@@ -40,8 +40,8 @@
 //!
 //! # The team's view
 //!
-//! Each member's assessment is counted per factor ([`Tally`]). A factor's **split** is the
-//! seminar's measure ([`seminar::split`]): 0 when everyone gives the same verdict, 1 when
+//! Each member's assessment is counted per factor ([`Tally`](crate::domain::seminar::Tally)). A factor's **split** is the
+//! seminar's measure ([`seminar::split`](crate::domain::seminar::split)): 0 when everyone gives the same verdict, 1 when
 //! the team is spread evenly over all four. Its **range** is how far apart the verdicts on
 //! the Present–Partly–Missing line are: 0, 1 or 2 steps (Can't tell is off the line).
 //! [`team_order`] puts the factors the team sees most differently first: highest split
