@@ -15,15 +15,7 @@ type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
 /// Runs frames until `done` holds, for up to five seconds. While files load and reload the
 /// app keeps asking for frames, so a burst of frames that has not settled is not a failure.
 fn wait_for(harness: &mut App, done: impl Fn(&App) -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(5) {
-        harness.try_run().ok();
-        if done(harness) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
+    crate::common::wait_up_to(harness, Duration::from_secs(5), done)
 }
 
 /// Fails with the app's own words if it could not watch the files (for example, the

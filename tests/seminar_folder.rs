@@ -1,30 +1,18 @@
 //! A seminar folder: trainees save attempt files into a shared or synced folder, and the
 //! facilitator's console counts them as they arrive, with the usual checks.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use collab_casebook::domain::{Attempt, Verdict};
 use collab_casebook::io::attempt_file;
 use collab_casebook::ui::{Action, SeminarAction};
 
-use crate::common::{app_harness, bundled, model};
+use crate::common::{app_harness, bundled, model, wait_up_to};
 
 type App = egui_kittest::Harness<'static, collab_casebook::CasebookApp>;
 
 fn wait_for(harness: &mut App, done: impl Fn(&App) -> bool) -> bool {
     wait_up_to(harness, Duration::from_secs(8), done)
-}
-
-fn wait_up_to(harness: &mut App, limit: Duration, done: impl Fn(&App) -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        harness.try_run().ok();
-        if done(harness) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
 }
 
 fn counted(harness: &App) -> (usize, usize) {

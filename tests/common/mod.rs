@@ -66,3 +66,22 @@ pub fn app_harness_with_store(folder: &std::path::Path) -> Harness<'static, Case
     harness.run();
     harness
 }
+
+/// Runs frames until `done` holds, for at most `limit` of real time, for what arrives from
+/// other threads (loads, file watching). While files load the app keeps asking for frames,
+/// so a burst of frames that has not settled is not a failure.
+pub fn wait_up_to(
+    harness: &mut Harness<'static, CasebookApp>,
+    limit: std::time::Duration,
+    done: impl Fn(&Harness<'static, CasebookApp>) -> bool,
+) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        harness.try_run().ok();
+        if done(harness) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
