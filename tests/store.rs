@@ -54,7 +54,7 @@ fn a_record_round_trips_through_the_store() {
     assert!(notice.is_none());
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
     assert!(
-        text.starts_with("Progress(") && text.contains("format: 2"),
+        text.starts_with("Progress(") && text.contains("format: 3"),
         "readable, with a format number"
     );
 }
@@ -297,9 +297,9 @@ fn a_record_written_in_format_1_opens_with_nothing_lost() {
         first.schedule.stage,
         collab_casebook::domain::progress::Stage::Review
     );
-    // Saved again, it is format 2 and reads back the same.
+    // Saved again, it is format 3 and reads back the same.
     let again = collab_casebook::io::store::to_text(&progress).unwrap();
-    assert!(again.contains("format: 2") && again.contains("schedule: Schedule("));
+    assert!(again.contains("format: 3") && again.contains("schedule: Schedule("));
     assert!(!again.contains("Card("));
     assert_eq!(collab_casebook::io::store::parse(&again).unwrap(), progress);
 }
@@ -318,4 +318,105 @@ fn the_previous_copy_is_made_once_a_run_not_on_every_save() {
     let previous = std::fs::read_to_string(dir.path().join("progress.previous.ron")).unwrap();
     let previous = collab_casebook::io::store::parse(&previous).unwrap();
     assert_eq!(counter(&previous), 1, "the record as this run found it");
+}
+
+/// A record with an assessment of the user's own partnership, its plan and a look-back.
+fn progress_with_collaboration() -> Progress {
+    use collab_casebook::domain::assessment::{
+        Action, Assessment, FactorReading, LookBack, Outcome,
+    };
+    use collab_casebook::domain::{BarrierId, Confidence, FactorId};
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let mut progress = progress_with(2);
+    let mut assessment = Assessment::new("Riverside discharge partnership", day("2026-12-01"));
+    assessment.factors.insert(
+        FactorId::new("common-purpose"),
+        FactorReading {
+            verdict: Some(Verdict::Partly),
+            confidence: Some(Confidence::High),
+            evidence: "Each board still reports its own targets.".to_owned(),
+        },
+    );
+    assessment.barriers.insert(
+        BarrierId::new("power-struggles"),
+        "The trust and the council argue about who chairs.".to_owned(),
+    );
+    assessment.plan.push(Action {
+        factor: Some(FactorId::new("common-purpose")),
+        what: "Agree one target for discharges".to_owned(),
+        with_whom: "The council's discharge lead".to_owned(),
+        look_back: day("2027-01-05"),
+        answer: Some(LookBack {
+            answered_on: day("2027-01-06"),
+            outcome: Outcome::Partly,
+            changed: "One shared target, for winter.".to_owned(),
+            in_the_way: "Winter pressures.".to_owned(),
+        }),
+    });
+    assessment.notes = "Private thoughts.".to_owned();
+    progress.collaboration.assessments.push(assessment);
+    progress
+}
+
+#[test]
+fn the_users_own_assessments_round_trip_in_format_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = progress_with_collaboration();
+    {
+        let (mut store, _, _) = Store::open(dir.path(), "t1").unwrap();
+        store.save(&saved).unwrap();
+    }
+    let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
+    assert!(text.contains("format: 3") && text.contains("collaboration: History("));
+    assert!(text.contains("Riverside discharge partnership"));
+    let (_store, loaded, notice) = Store::open(dir.path(), "t2").unwrap();
+    assert!(notice.is_none());
+    assert_eq!(loaded, saved);
+    assert_eq!(collab_casebook::io::store::parse(&text).unwrap(), saved);
+}
+
+#[test]
+fn a_record_written_in_format_2_opens_with_nothing_lost() {
+    // Written by the format 2 writer from the format 1 record beside it.
+    let text = std::fs::read_to_string("tests/data/store/progress-format-2.ron").unwrap();
+    assert!(text.contains("format: 2") && !text.contains("collaboration"));
+    let progress = collab_casebook::io::store::parse(&text).unwrap();
+    let old = std::fs::read_to_string("tests/data/store/progress.ron").unwrap();
+    assert_eq!(progress, collab_casebook::io::store::parse(&old).unwrap());
+    assert_eq!(progress.attempts.len(), 1);
+    assert_eq!(progress.review.len(), text.matches("ReviewItem(").count());
+    assert!(progress.collaboration.assessments.is_empty());
+    // Saved again, it is format 3 and reads back the same.
+    let again = collab_casebook::io::store::to_text(&progress).unwrap();
+    assert!(again.contains("format: 3"));
+    assert_eq!(collab_casebook::io::store::parse(&again).unwrap(), progress);
+    // A newer format is refused, in words.
+    let newer = text.replacen("format: 2", "format: 4", 1);
+    let error = collab_casebook::io::store::parse(&newer).unwrap_err();
+    assert!(error.contains("format 4"), "{error}");
+}
+
+#[test]
+fn deleting_the_record_removes_the_users_own_assessments_too() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _, _) = Store::open(dir.path(), "t1").unwrap();
+        store.save(&progress_with_collaboration()).unwrap();
+    }
+    {
+        let (mut store, loaded, _) = Store::open(dir.path(), "t2").unwrap();
+        assert_eq!(loaded.collaboration.assessments.len(), 1);
+        store.save(&loaded).unwrap();
+        let removed = store.delete_record().unwrap();
+        assert!(!removed.is_empty());
+    }
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(
+            !text.contains("Riverside"),
+            "no copy of the assessment is left"
+        );
+    }
+    let (_store, loaded, _) = Store::open(dir.path(), "t3").unwrap();
+    assert!(loaded.collaboration.assessments.is_empty());
 }

@@ -183,6 +183,9 @@ pub struct Progress {
     pub review: Vec<ReviewItem>,
     /// The seminar that was running when the app last saved, if any, to resume it.
     pub seminar: Option<super::seminar::SavedSeminar>,
+    /// Your own collaboration: the assessments of partnerships the user is part of, their
+    /// plans and look-backs, oldest first.
+    pub collaboration: super::assessment::History,
 }
 
 fn scheduler() -> FSRS {

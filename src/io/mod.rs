@@ -23,6 +23,7 @@ pub mod ron_text;
 pub mod seminar_file;
 pub mod session_record;
 pub mod store;
+pub mod store_format;
 pub mod watch;
 
 pub use error::{FileError, Position, Problem, ProblemKind};

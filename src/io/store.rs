@@ -1,8 +1,9 @@
 //! The progress store: the self-study record in the platform's data folder.
 //!
 //! - `progress.ron` is a readable RON file with a format number. This build writes format
-//!   2 and reads formats 1 and 2 (format 1 kept each review's schedule in the `rs-fsrs`
-//!   crate's own `Card` layout; format 2 uses the project's own `Schedule`).
+//!   3 and reads formats 1, 2 and 3 (see [`super::store_format`]). The user's own
+//!   assessments and plans are kept in it too, so they are saved, set aside and deleted
+//!   with the rest of the record.
 //! - Every save is atomic: a temporary file in the same folder, flushed and synced, then
 //!   renamed over the old one. The first save of a run that finds a good earlier record
 //!   copies it to `progress.previous.ron`, once, so one bad run can always be undone.
@@ -19,108 +20,18 @@ use std::fs::{self, File, TryLockError};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use std::collections::BTreeMap;
-
-use crate::domain::progress::{CheckedAttempt, Place, Progress, ReviewItem, Schedule, Stage};
-use crate::domain::seminar::SavedSeminar;
-use crate::domain::{Attempt, CaseId, FactorId};
+use crate::domain::progress::Progress;
 
 use super::atomic;
 use super::ron_text;
 
-/// The store format this build writes.
-pub const FORMAT: u32 = 2;
+pub use super::store_format::{FORMAT, parse, to_text, to_text_with};
 
 const FILE: &str = "progress.ron";
 const PREVIOUS: &str = "progress.previous.ron";
 const DAMAGED_PREFIX: &str = "progress.damaged-";
 const LOCK: &str = "casebook.lock";
 const SETTINGS: &str = "settings.ron";
-
-/// The store file as written, format 2.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename = "Progress")]
-struct StoreFile {
-    format: u32,
-    #[serde(default)]
-    place: Option<Place>,
-    #[serde(default)]
-    attempts: BTreeMap<CaseId, Attempt>,
-    #[serde(default)]
-    set_aside: Vec<Attempt>,
-    #[serde(default)]
-    history: Vec<CheckedAttempt>,
-    #[serde(default)]
-    review: Vec<ReviewItem>,
-    /// A seminar running when the record was saved; absent when none was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    seminar: Option<SavedSeminar>,
-}
-
-/// Just the format number, read first so each format is parsed by its own structs.
-#[derive(serde::Deserialize)]
-#[serde(rename = "Progress")]
-struct FormatOnly {
-    format: u32,
-}
-
-/// Format 1, as the app wrote it until format 2: the review schedule was `rs_fsrs::Card`.
-/// These structs freeze that layout, so the old files read whatever that crate does next.
-#[derive(serde::Deserialize)]
-#[serde(rename = "Progress")]
-struct StoreFileV1 {
-    #[serde(default)]
-    place: Option<Place>,
-    #[serde(default)]
-    attempts: BTreeMap<CaseId, Attempt>,
-    #[serde(default)]
-    history: Vec<CheckedAttempt>,
-    #[serde(default)]
-    review: Vec<ReviewItemV1>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(rename = "ReviewItem")]
-struct ReviewItemV1 {
-    case: CaseId,
-    factor: FactorId,
-    card: CardV1,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(rename = "Card")]
-struct CardV1 {
-    due: chrono::DateTime<chrono::Utc>,
-    stability: f64,
-    difficulty: f64,
-    elapsed_days: i64,
-    scheduled_days: i64,
-    reps: i32,
-    lapses: i32,
-    state: Stage,
-    last_review: chrono::DateTime<chrono::Utc>,
-}
-
-impl From<ReviewItemV1> for ReviewItem {
-    fn from(old: ReviewItemV1) -> Self {
-        let card = old.card;
-        Self {
-            case: old.case,
-            factor: old.factor,
-            schedule: Schedule {
-                due: card.due,
-                last_review: card.last_review,
-                stability: card.stability,
-                difficulty: card.difficulty,
-                elapsed_days: card.elapsed_days,
-                scheduled_days: card.scheduled_days,
-                reps: card.reps,
-                lapses: card.lapses,
-                stage: card.state,
-            },
-        }
-    }
-}
 
 /// Why the store could not be opened.
 #[derive(Debug, thiserror::Error)]
@@ -420,29 +331,6 @@ pub fn save_settings<T: serde::Serialize>(folder: &Path, settings: &T) -> std::i
     atomic::replace(&folder.join(SETTINGS), text.as_bytes())
 }
 
-/// The record as store text.
-pub fn to_text(progress: &Progress) -> Result<String, ron::Error> {
-    to_text_with(progress, progress.seminar.as_ref())
-}
-
-/// The record as store text, with the seminar running now (which the app holds apart from
-/// the record while it runs).
-pub fn to_text_with(
-    progress: &Progress,
-    seminar: Option<&SavedSeminar>,
-) -> Result<String, ron::Error> {
-    let file = StoreFile {
-        format: FORMAT,
-        place: progress.place.clone(),
-        attempts: progress.attempts.clone(),
-        set_aside: progress.set_aside.clone(),
-        history: progress.history.clone(),
-        review: progress.review.clone(),
-        seminar: seminar.cloned(),
-    };
-    ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().struct_names(true))
-}
-
 /// Largest record read. A record of years of daily study is a few megabytes.
 pub const MAX_STORE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -461,40 +349,4 @@ fn read(path: &Path) -> Result<Progress, String> {
     }
     let text = String::from_utf8(bytes).map_err(|_| "it is not text".to_owned())?;
     parse(&text)
-}
-
-/// The record in store text, format 1 or 2; the error says what is wrong, in words.
-pub fn parse(text: &str) -> Result<Progress, String> {
-    let words = |p: super::Problem| match p.position {
-        Some(at) => format!("line {}, column {}: {}", at.line, at.column, p.kind),
-        None => p.kind.to_string(),
-    };
-    let head: FormatOnly = ron_text::parse(text).map_err(words)?;
-    match head.format {
-        1 => {
-            let file: StoreFileV1 = ron_text::parse(text).map_err(words)?;
-            Ok(Progress {
-                place: file.place,
-                attempts: file.attempts,
-                set_aside: Vec::new(),
-                history: file.history,
-                review: file.review.into_iter().map(ReviewItem::from).collect(),
-                seminar: None,
-            })
-        }
-        FORMAT => {
-            let file: StoreFile = ron_text::parse(text).map_err(words)?;
-            Ok(Progress {
-                place: file.place,
-                attempts: file.attempts,
-                set_aside: file.set_aside,
-                history: file.history,
-                review: file.review,
-                seminar: file.seminar,
-            })
-        }
-        other => Err(format!(
-            "it is format {other}, and this version reads formats 1 and {FORMAT}"
-        )),
-    }
 }
