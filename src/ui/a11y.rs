@@ -189,6 +189,13 @@ fn focus_shown_id() -> egui::Id {
 /// Call at the end of a scroll area's contents: the scroll goes to that area alone. Once
 /// the widget has been shown, the user may scroll away from it freely.
 pub fn keep_focus_in_view(ui: &egui::Ui) {
+    keep_focus_clear_of(ui, egui::Vec2::ZERO);
+}
+
+/// [`keep_focus_in_view`] for a scroll area whose top `covered.y` and left `covered.x` are
+/// held by headings that stay in place (as in Cases by factor): the focused widget is
+/// scrolled clear of them, not under them. Call it in a `Ui` clipped to the uncovered part.
+pub fn keep_focus_clear_of(ui: &egui::Ui, covered: egui::Vec2) {
     let ctx = ui.ctx();
     let Some(focused) = ctx.memory(egui::Memory::focused) else {
         return;
@@ -207,7 +214,8 @@ pub fn keep_focus_in_view(ui: &egui::Ui) {
     let seen = clip.contains_rect(rect)
         || (rect.height() > clip.height() && clip.intersects(rect) && rect.top() <= clip.top());
     if !seen {
-        ui.scroll_to_rect(rect.expand(8.0), None);
+        let target = egui::Rect::from_min_max(rect.min - covered, rect.max).expand(8.0);
+        ui.scroll_to_rect(target, None);
     }
     ctx.data_mut(|d| d.insert_temp(focus_shown_id(), focused));
 }
