@@ -109,6 +109,9 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
         assert_labels_unique(&harness, theme);
     }
     press(&mut harness, "Close display and keyboard");
+    crate::collaboration::visit_pages(&mut harness, |harness, page| {
+        assert_labels_unique(harness, page);
+    });
     harness
         .state_mut()
         .apply(Action::Loading(LoadingAction::LoadPaths(vec![

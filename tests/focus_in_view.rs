@@ -72,3 +72,11 @@ fn tab_keeps_the_focus_in_view_on_every_screen() {
     );
     tab_through(&mut harness, "the seminar console", 60);
 }
+
+#[test]
+fn tab_keeps_the_focus_in_view_on_your_own_collaboration() {
+    let mut harness = app_harness_sized(1280.0, 720.0);
+    crate::collaboration::visit_pages(&mut harness, |harness, page| {
+        tab_through(harness, page, 40);
+    });
+}

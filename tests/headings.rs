@@ -327,3 +327,25 @@ fn the_seminar_console_reads_steps_then_the_current_step_then_files_and_the_room
         &[(2, "Debrief agenda"), (1, "Debrief agenda")],
     );
 }
+
+#[test]
+fn your_own_collaboration_has_one_title_a_titled_region_and_no_unknown_nodes() {
+    let mut harness = app_harness();
+    let mut pages = 0;
+    crate::collaboration::visit_pages(&mut harness, |harness, page| {
+        pages += 1;
+        let titles: Vec<String> = headings(harness)
+            .into_iter()
+            .filter(|(level, _)| *level == 1)
+            .map(|(_, name)| name)
+            .collect();
+        assert_eq!(titles.len(), 1, "{page}: one level 1 heading: {titles:?}");
+        assert_regions(harness, page, &["Screens", titles[0].as_str()]);
+        assert!(
+            headings(harness).iter().all(|(level, _)| *level <= 2),
+            "{page}: sections are level 2"
+        );
+        assert_no_unknown_nodes(harness, page);
+    });
+    assert_eq!(pages, 7);
+}

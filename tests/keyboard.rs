@@ -201,3 +201,61 @@ fn at_200_percent_text_the_key_controls_can_still_be_reached() {
     harness.run();
     assert!(window.contains_rect(harness.get_by_label("Back to the library").rect()));
 }
+
+/// Your own collaboration with the keyboard alone: Tab to each control, Enter or Space to
+/// press it, letters typed into the boxes.
+#[test]
+fn your_own_collaboration_with_the_keyboard_alone() {
+    use collab_casebook::ui::features::assess::AssessPage;
+    let model = model();
+    let mut harness = app_harness();
+    let tab_and = |harness: &mut App, label: &str, press: Key| {
+        assert!(
+            tab_to(harness, |l| l == label).is_some(),
+            "Tab reaches {label}"
+        );
+        key(harness, press);
+    };
+    tab_and(&mut harness, "Assess your own collaboration", Key::Enter);
+    assert!(tab_to(&mut harness, |l| l == "Name of the partnership").is_some());
+    harness
+        .get_by_label("Name of the partnership")
+        .type_text("Riverside");
+    harness.run();
+    tab_and(&mut harness, "Start assessment", Key::Enter);
+    for (index, factor) in model.factors.iter().enumerate() {
+        tab_and(
+            &mut harness,
+            if index == 0 { "Missing" } else { "Present" },
+            Key::Space,
+        );
+        assert!(tab_to(&mut harness, |l| l == "Your evidence").is_some());
+        harness.get_by_label("Your evidence").type_text("Seen.");
+        harness.run();
+        let next = if index + 1 < model.factors.len() {
+            "Next factor"
+        } else {
+            "Next: barriers"
+        };
+        tab_and(&mut harness, next, Key::Enter);
+        let marked = harness.state().progress().collaboration.assessments[0].verdict(&factor.id);
+        assert!(marked.is_some(), "{} marked by keyboard", factor.id);
+    }
+    tab_and(&mut harness, "Impatience", Key::Space);
+    tab_and(&mut harness, "Next: your plan", Key::Enter);
+    let add = format!("Add an action on {}", model.factors[0].name);
+    tab_and(&mut harness, &add, Key::Enter);
+    assert!(tab_to(&mut harness, |l| l == "Action 1: what you will do").is_some());
+    harness
+        .get_by_label("Action 1: what you will do")
+        .type_text("Agree one target");
+    harness.run();
+    tab_and(&mut harness, "Save your plan", Key::Enter);
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::Assess(AssessPage::Home)
+    ));
+    let assessment = &harness.state().progress().collaboration.assessments[0];
+    assert_eq!(assessment.plan[0].what, "Agree one target");
+    assert_eq!(assessment.barriers.len(), 1);
+}

@@ -18,6 +18,8 @@ mod cases;
 #[cfg(test)]
 mod cli;
 #[cfg(test)]
+mod collaboration;
+#[cfg(test)]
 mod common;
 #[cfg(test)]
 mod contrast;

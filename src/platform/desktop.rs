@@ -236,6 +236,9 @@ impl Desktop {
                     result,
                 })
             }
+            Effect::ReadCollabFiles { kind, paths } => {
+                Some(super::collab::read(kind, &paths, &state.model))
+            }
             Effect::ListRecordFiles => {
                 let files = self
                     .writer
@@ -458,6 +461,7 @@ impl Desktop {
             Dialog::SaveAttemptFile => Saved::AttemptFile,
             Dialog::ReportFolder => Saved::FeedbackReport,
             Dialog::SessionRecordFolder => Saved::SessionRecord,
+            Dialog::Collab(dialog) => dialog.saved()?,
             Dialog::OpenCaseFiles
             | Dialog::OpenCaseFolder
             | Dialog::ImportAttemptFiles
@@ -479,6 +483,9 @@ impl Desktop {
                 CaseAction::ExportAttempt(atomic::free_path(&folder, stem, "ron")).into()
             }
             Dialog::ReportFolder => FeedbackAction::ExportReport(folder).into(),
+            Dialog::Collab(dialog) => {
+                super::collab::save_without_dialog(*dialog, &folder, file_name)
+            }
             _ => SeminarAction::ExportSession(folder).into(),
         })
     }
@@ -571,5 +578,6 @@ fn ask(dialog: &Dialog, file_name: Option<String>) -> Option<Action> {
             .set_title("Choose a folder for the session record")
             .pick_folder()
             .map(|folder| SeminarAction::ExportSession(folder).into()),
+        Dialog::Collab(dialog) => super::collab::ask(*dialog, file_name),
     }
 }

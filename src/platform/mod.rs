@@ -7,6 +7,8 @@
 //! [`Platform`] names the one this build uses; the app holds it and nothing else.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod collab;
+#[cfg(not(target_arch = "wasm32"))]
 mod desktop;
 #[cfg(target_arch = "wasm32")]
 mod web;

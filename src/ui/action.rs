@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use super::effect::Saved;
+use super::features::assess::AssessAction;
+use super::features::assess_share::CollabDialog;
 use super::features::case::CaseAction;
 use super::features::feedback::FeedbackAction;
 use super::features::library::LibraryAction;
@@ -30,6 +32,8 @@ pub enum Action {
     Settings(SettingsAction),
     /// Opening case files and showing their problems.
     Loading(LoadingAction),
+    /// Your own collaboration: assessing it, the plan, looking back, sharing.
+    Assess(AssessAction),
     /// Open a file dialog; what the user picks becomes the next action.
     Ask(Dialog),
     /// Hide a message about saved work.
@@ -67,6 +71,8 @@ pub enum Dialog {
     ReportFolder,
     /// Choose a folder for the seminar record.
     SessionRecordFolder,
+    /// A dialog of your own collaboration: saving or importing its files.
+    Collab(CollabDialog),
 }
 
 impl Dialog {
@@ -74,6 +80,7 @@ impl Dialog {
     pub fn saves(&self) -> bool {
         match self {
             Self::SaveAttemptFile | Self::ReportFolder | Self::SessionRecordFolder => true,
+            Self::Collab(dialog) => dialog.saves(),
             Self::OpenCaseFiles
             | Self::OpenCaseFolder
             | Self::ImportAttemptFiles

@@ -32,6 +32,8 @@ pub struct CasebookApp {
     /// Frames drawn, and after how many to close (for start-up benchmarks).
     frames: u32,
     close_after: Option<u32>,
+    /// The time to use instead of the clock (tests of look-backs a month later).
+    fixed_now: Option<super::state::Now>,
 }
 
 /// Carries out one action on the state, by the feature that owns it, and returns what it
@@ -47,6 +49,7 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Seminar(action) => features::seminar::apply(state, action, &mut effects),
         Action::Settings(action) => features::settings::apply(state, action, &mut effects),
         Action::Loading(action) => features::loading::apply(state, action, &mut effects),
+        Action::Assess(action) => features::assess::apply(state, action, &mut effects),
         Action::Ask(dialog) => {
             let file_name = features::case::attempt_file_name(state);
             effects.push(Effect::Ask { dialog, file_name });
@@ -153,6 +156,7 @@ impl CasebookApp {
             platform,
             frames: 0,
             close_after: None,
+            fixed_now: None,
         }
     }
 
@@ -167,6 +171,14 @@ impl CasebookApp {
                 }
             }
         }
+    }
+
+    /// Uses this time instead of the clock from the next frame on: tests use it to open the
+    /// app a month later.
+    #[doc(hidden)]
+    pub fn fix_now(&mut self, now: super::state::Now) {
+        self.state.now = now.clone();
+        self.fixed_now = Some(now);
     }
 
     /// Closes the window after this many frames: used by the start-up benchmark, which
@@ -299,7 +311,11 @@ impl eframe::App for CasebookApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.state.now = Platform::now();
+        self.state.now = self.fixed_now.clone().unwrap_or_else(Platform::now);
+        if self.frames == 0 {
+            // When the app opens, it asks about actions due for look-back.
+            features::assess::ask_if_due(&mut self.state);
+        }
         let mut actions = self.platform.poll(ui.input(|i| i.time));
         actions.extend(self.draw(ui));
         let changed = !actions.is_empty();

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use super::action::{Action, Dialog};
+use super::features::assess_share::{CollabFiles, CollabSaved};
 use super::loader::Purpose;
 use super::settings::Settings;
 use crate::io::Position;
@@ -81,6 +82,14 @@ pub enum Effect {
     ListRecordFiles,
     /// Delete every file that holds the record.
     DeleteRecord,
+    /// Read assessment files (the team's view) or "what changed" files (a course team's),
+    /// from files and folders.
+    ReadCollabFiles {
+        /// Which kind.
+        kind: CollabFiles,
+        /// The files and folders.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Things the app saves (or deletes), for the message that follows.
@@ -102,6 +111,8 @@ pub enum Saved {
     EndedSeminar,
     /// Not a save: a folder shown in the file manager (only a failure is said).
     FolderShown,
+    /// A file of your own collaboration.
+    Collab(CollabSaved),
 }
 
 /// Effects collected while applying an action.

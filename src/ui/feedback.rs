@@ -193,6 +193,14 @@ pub fn feedback_panel_ui(ui: &mut egui::Ui, view: &FeedbackView<'_>, actions: &m
         if ui.button("Save a feedback report").clicked() {
             actions.push(Action::Ask(Dialog::ReportFolder));
         }
+        if ui.button("Apply this to your own work").clicked() {
+            actions.push(
+                crate::ui::features::assess::AssessAction::Show(
+                    crate::ui::features::assess::AssessPage::Home,
+                )
+                .into(),
+            );
+        }
     });
     ui.label(
         RichText::new("An attempt file is what a facilitator imports in a seminar. The report prints well and can be kept.")

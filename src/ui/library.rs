@@ -35,6 +35,17 @@ pub fn library_ui(
                 actions.push(Action::Settings(SettingsAction::ShowReference(None)));
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Part of a partnership yourself?");
+            if ui.button("Assess your own collaboration").clicked() {
+                actions.push(
+                    crate::ui::features::assess::AssessAction::Show(
+                        crate::ui::features::assess::AssessPage::Home,
+                    )
+                    .into(),
+                );
+            }
+        });
         // What the kind on each card means.
         for kind in CaseKind::ALL {
             ui.label(

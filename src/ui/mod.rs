@@ -6,6 +6,7 @@
 pub mod a11y;
 pub mod action;
 pub mod app;
+pub mod assess;
 pub mod case_text;
 pub mod effect;
 pub mod features;

@@ -144,6 +144,9 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         }
 
         ui.add_space(12.0);
+        super::assess::record_section_ui(ui, view.model, &progress.collaboration, actions);
+
+        ui.add_space(8.0);
         a11y::heading(ui, 2, theme::subheading("Your data"));
         match &view.folder {
             Some(folder) => ui.label(format!("Your record stays on this computer, in {folder}. Nothing is sent anywhere unless you save a file and share it.")),

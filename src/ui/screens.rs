@@ -368,6 +368,11 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
                 );
             });
         }
+        Screen::Assess(page) => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                super::assess::assess_ui(ui, state, *page, &mut actions);
+            });
+        }
         Screen::Reference { factor, .. } => {
             egui::CentralPanel::default().show(ui, |ui| {
                 reference::reference_ui(

@@ -12,6 +12,7 @@ use crate::domain::seminar::{AgendaItem, RoomFactor};
 use crate::domain::{Attempt, Case, CaseFilter, CaseId, FactorId, Feedback, Model};
 use crate::io::{self, FileError, LoadReport, LoadedCase};
 
+use super::features::assess::{AssessDrafts, AssessPage};
 use super::problems;
 use super::review::ReviewState;
 use super::seminar::Seminar;
@@ -58,6 +59,8 @@ pub enum Screen {
         /// Where "Close" returns to.
         back: Box<Screen>,
     },
+    /// Your own collaboration.
+    Assess(AssessPage),
     /// The model reference, over another screen.
     Reference {
         /// The factor to show first, if any.
@@ -170,6 +173,8 @@ pub struct State {
     pub feedback: Option<(CaseId, Feedback)>,
     /// The time, as the platform last read it.
     pub now: Now,
+    /// Your own collaboration: what is being typed, and what the share pages read.
+    pub assess: AssessDrafts,
 }
 
 impl State {
@@ -192,6 +197,7 @@ impl State {
             status: None,
             feedback: None,
             now: Now::default(),
+            assess: AssessDrafts::default(),
         };
         state.take_report(bundled);
         // The status line is for files the user opens, not the built-in cases.
@@ -218,6 +224,7 @@ impl State {
             | Screen::Seminar
             | Screen::Record { .. }
             | Screen::Review(_)
+            | Screen::Assess(_)
             | Screen::Settings { .. }
             | Screen::Reference { .. } => None,
         }

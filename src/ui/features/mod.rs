@@ -2,6 +2,8 @@
 //! changes [`super::state::State`] and returns [`super::effect::Effect`]s for the platform.
 //! No `apply` reads a clock, touches a file or opens a dialog.
 
+pub mod assess;
+pub mod assess_share;
 pub mod case;
 pub mod feedback;
 pub mod library;

@@ -19,6 +19,13 @@ fn names(paths: &[PathBuf], separator: &str) -> String {
 pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<PathBuf>, String>) {
     let place_shown = place.display();
     let message = match (what, result) {
+        (Saved::Collab(kind), result) => {
+            let (message, folder) = super::assess_share::saved_message(kind, place, result);
+            match folder {
+                Some(folder) => return told_with_folder(state, message, &folder),
+                None => message,
+            }
+        }
         (Saved::AttemptFile, Ok(_)) => {
             let folder = place.parent().unwrap_or(place);
             let message = format!(
