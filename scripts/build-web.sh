@@ -3,8 +3,15 @@
 # glue. Any static file server can host that folder (an intranet, a public site); nothing
 # runs on the server.
 #
-#   scripts/build-web.sh            # writes dist/web/
+#   scripts/build-web.sh            # writes dist/web/ and dist/collab-casebook-scorm12.zip
+#   scripts/build-web.sh --cases universal-credit,troubled-families   # a package of two cases
 #   python3 -m http.server --bind 127.0.0.1 --directory dist/web 8000   # try it locally
+#
+# The SCORM 1.2 package (for an LMS such as Moodle or Totara) is the same build plus an
+# imsmanifest.xml: one SCO, one item. --cases limits it to cases named by their ids (the
+# `id:` in scenarios/*.ron): the package's page names them in a
+# <meta name="collab-casebook-cases">, and the app offers only those and reports
+# completion on them. dist/web/ itself is never limited.
 #
 # Needs the wasm32 target (installed here with rustup if missing) and wasm-bindgen-cli at
 # exactly the version of the wasm-bindgen crate in Cargo.lock (installed with cargo if
@@ -15,6 +22,41 @@ cd "$(dirname "$0")/.."
 TARGET=wasm32-unknown-unknown
 PROFILE=web
 OUT=dist/web
+PACKAGE=dist/collab-casebook-scorm12.zip
+STAGE=dist/scorm12
+
+CASES=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --cases) CASES="${2:?--cases needs case ids, separated by commas}"; shift 2 ;;
+        --cases=*) CASES="${1#--cases=}"; shift ;;
+        -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+        *) echo "Unknown argument: $1 (try --cases ID,ID)" >&2; exit 2 ;;
+    esac
+done
+
+# Each chosen case must be a bundled one; its title goes in the package's title.
+TITLES=()
+IDS=()
+if [ -n "$CASES" ]; then
+    IFS=',' read -r -a requested <<<"$CASES"
+    for id in "${requested[@]}"; do
+        id="${id//[[:space:]]/}"
+        [ -z "$id" ] && continue
+        if ! [[ "$id" =~ ^[a-z0-9-]+$ ]]; then
+            echo "\"$id\" is not a case id: ids are lower-case letters, digits and hyphens." >&2
+            exit 2
+        fi
+        file=$(grep -l -m1 -E "^    id: \"$id\"," scenarios/*.ron | head -n1 || true)
+        if [ -z "$file" ]; then
+            echo "No bundled case has the id \"$id\". The ids are:" >&2
+            grep -h -m1 -E '^    id: "' scenarios/*.ron | sed -E 's/^    id: "(.*)",/  \1/' >&2
+            exit 2
+        fi
+        IDS+=("$id")
+        TITLES+=("$(grep -m1 -E '^    title: "' "$file" | sed -E 's/^    title: "(.*)",$/\1/')")
+    done
+fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
     echo "Adding the $TARGET target"
@@ -49,3 +91,60 @@ size=$(wc -c <"$OUT/collab_casebook_bg.wasm")
 gz=$(gzip -9 -c "$OUT/collab_casebook_bg.wasm" | wc -c)
 echo "Wrote $OUT: $(ls "$OUT" | tr '\n' ' ')"
 echo "The wasm is $((size / 1024)) KiB, $((gz / 1024)) KiB gzipped."
+
+# The SCORM 1.2 package.
+xml() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g'; }
+TITLE="Collaborative Working Casebook"
+if [ ${#IDS[@]} -gt 0 ]; then
+    joined=$(printf '%s; ' "${TITLES[@]}")
+    TITLE="$TITLE: ${joined%; }"
+fi
+rm -rf "${STAGE:?}" "${PACKAGE:?}"
+mkdir -p "$STAGE"
+cp "${OUT:?}"/* "$STAGE"/
+if [ ${#IDS[@]} -gt 0 ]; then
+    ids=$(IFS=','; echo "${IDS[*]}")
+    # The app reads the chosen cases from the page (see src/web.rs, CASES_META).
+    sed -i "s|<meta charset=\"utf-8\">|<meta charset=\"utf-8\">\n    <meta name=\"collab-casebook-cases\" content=\"$ids\">|" "$STAGE/index.html"
+    grep -q "collab-casebook-cases" "$STAGE/index.html"
+fi
+files=""
+for f in $(cd "$STAGE" && ls); do
+    files="$files            <file href=\"$f\"/>
+"
+done
+title=$(printf '%s' "$TITLE" | xml)
+cat >"$STAGE/imsmanifest.xml" <<MANIFEST
+<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="collab-casebook" version="1.0"
+          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+    <metadata>
+        <schema>ADL SCORM</schema>
+        <schemaversion>1.2</schemaversion>
+    </metadata>
+    <organizations default="casebook-organization">
+        <organization identifier="casebook-organization">
+            <title>$title</title>
+            <item identifier="casebook-item" identifierref="casebook-sco" isvisible="true">
+                <title>$title</title>
+            </item>
+        </organization>
+    </organizations>
+    <resources>
+        <resource identifier="casebook-sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
+$files        </resource>
+    </resources>
+</manifest>
+MANIFEST
+# Files at the zip's root, as LMSs expect; no extra attributes (-X).
+if command -v zip >/dev/null; then
+    (cd "$STAGE" && zip -q -X -9 -r "../$(basename "$PACKAGE")" .)
+else
+    # No zip on this machine: Python's, which every Debian has.
+    python3 -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2])' \
+        "${PACKAGE%.zip}" "$STAGE"
+fi
+echo "Wrote $PACKAGE ($(($(wc -c <"$PACKAGE") / 1024)) KiB): $TITLE"

@@ -1,4 +1,5 @@
-//! The command line: no subcommand opens the app; `check PATH...` validates case files.
+//! The command line: no subcommand opens the app; `check PATH...` validates case files,
+//! attempt files, assessment files and "what changed" files.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,8 +64,9 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
 /// A subcommand.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Check case files (and attempt files) for authors: prints each problem with its
-    /// file, line and column, warnings first and errors last, then a summary.
+    /// Check case files (and attempt, assessment and "what changed" files) for authors:
+    /// prints each problem with its file, line and column, warnings first and errors last,
+    /// then a summary.
     ///
     /// Exits 0 when every file is valid, 1 when any is not, 2 on wrong usage.
     Check {
@@ -74,7 +76,8 @@ pub enum Command {
         /// Print only errors, not warnings (the summary still counts the warnings).
         #[arg(long)]
         errors_only: bool,
-        /// Case files or folders of case files.
+        /// Case files or folders of case files (attempt, assessment and "what changed"
+        /// files are recognised by how they start).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -105,6 +108,21 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The kinds of valid file found, when there is more than cases: " (2 cases and 1
+/// attempt file)". Cases are always named; other kinds only when there are some.
+fn kinds(counts: &[(usize, &str)]) -> String {
+    let named: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .filter(|(i, (n, _))| *i == 0 || *n > 0)
+        .map(|(_, (n, word))| plural(*n, word))
+        .collect();
+    match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!(" ({} and {last})", rest.join(", ")),
+        _ => String::new(),
+    }
+}
+
 /// Runs `check` on the paths, writing problems and a summary to `out`: warnings first,
 /// then errors, so the errors are never lost above a long list of warnings. With
 /// `errors_only`, warnings are counted but not listed.
@@ -115,7 +133,14 @@ pub fn check(
     errors_only: bool,
     out: &mut impl Write,
 ) -> ExitCode {
-    let report = load_paths(paths, model);
+    // Assessment and "what changed" files are checked by their own loaders; the rest by
+    // the case loader, as before.
+    let sorted = crate::io::check_kinds::sort(paths, model);
+    let mut report = load_paths(&sorted.others, model);
+    let mut path_errors = sorted.path_errors;
+    path_errors.append(&mut report.errors);
+    path_errors.extend(sorted.errors);
+    report.errors = path_errors;
     let built_in = bundled_cases(model);
     let mut findings: Vec<Finding> = Vec::new();
     for loaded in &report.cases {
@@ -148,7 +173,10 @@ pub fn check(
     }
     let errors = findings.iter().filter(|f| !f.warning).count();
     let warnings = findings.len() - errors;
-    let valid = report.cases.len() + report.attempts.len();
+    let valid = report.cases.len()
+        + report.attempts.len()
+        + sorted.assessments.len()
+        + sorted.changes.len();
     // Files checked: the valid ones and those with something wrong inside. A file that
     // could not be read at all is not counted as checked.
     let files = valid
@@ -157,15 +185,12 @@ pub fn check(
             .iter()
             .filter(|e| !e.problems.iter().all(|p| p.kind.is_passed_over()))
             .count();
-    let kinds = if report.attempts.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({} and {})",
-            plural(report.cases.len(), "case"),
-            plural(report.attempts.len(), "attempt file")
-        )
-    };
+    let kinds = kinds(&[
+        (report.cases.len(), "case"),
+        (report.attempts.len(), "attempt file"),
+        (sorted.assessments.len(), "assessment file"),
+        (sorted.changes.len(), "\"what changed\" file"),
+    ]);
     let problems_in_files = errors
         - report
             .errors
@@ -237,6 +262,8 @@ pub fn check(
                 "files": files,
                 "cases": report.cases.len(),
                 "attempt_files": report.attempts.len(),
+                "assessment_files": sorted.assessments.len(),
+                "change_files": sorted.changes.len(),
                 "valid": valid,
                 "errors": errors,
                 "warnings": warnings,

@@ -8,11 +8,15 @@
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::domain::CaseId;
 use crate::ui::launch::Launch;
 use crate::{CasebookApp, io};
 
 /// The id of the canvas the app draws on.
 pub const CANVAS_ID: &str = "casebook";
+
+/// The name of the page's meta element that limits the app to chosen cases.
+pub const CASES_META: &str = "collab-casebook-cases";
 
 /// Starts the app when the page loads the wasm.
 #[wasm_bindgen(start)]
@@ -38,13 +42,20 @@ async fn run() -> Result<(), String> {
         .dyn_into()
         .map_err(|_| format!("the element \"{CANVAS_ID}\" is not a canvas"))?;
     let model = io::builtin_model().map_err(|e| format!("the built-in model is broken: {e}"))?;
-    let launch = launch_from_address();
+    let chosen = chosen_cases(&document);
+    let mut launch = launch_from_address();
+    // A package of one case opens it (where the record left the trainee, after a reload).
+    if let [only] = chosen.as_slice()
+        && launch == Launch::default()
+    {
+        launch.case = Some(only.as_str().to_owned());
+    }
     eframe::WebRunner::new()
         .start(
             canvas,
             eframe::WebOptions::default(),
             Box::new(move |cc| {
-                let mut app = CasebookApp::in_browser(cc, model);
+                let mut app = CasebookApp::in_browser(cc, model, &chosen);
                 app.launch(&launch);
                 Ok(Box::new(app))
             }),
@@ -56,6 +67,22 @@ async fn run() -> Result<(), String> {
         loading.remove();
     }
     Ok(())
+}
+
+/// The cases a package is limited to: the page's
+/// `<meta name="collab-casebook-cases" content="id,id">`, which `scripts/build-web.sh
+/// --cases` writes into an LMS package's page. None: the whole library.
+fn chosen_cases(document: &web_sys::Document) -> Vec<CaseId> {
+    let Ok(Some(meta)) = document.query_selector(&format!("meta[name=\"{CASES_META}\"]")) else {
+        return Vec::new();
+    };
+    meta.get_attribute("content")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(CaseId::new)
+        .collect()
 }
 
 /// The `case` and `seminar` parameters of the page's address.

@@ -34,7 +34,7 @@ fn day(d: &str) -> NaiveDate {
 
 /// Each broken file, the position its first problem must name, and words the message must
 /// contain.
-const BROKEN_ASSESSMENTS: &[(&str, &str, &str)] = &[
+pub(crate) const BROKEN_ASSESSMENTS: &[(&str, &str, &str)] = &[
     (
         "broken-bad-date.ron",
         "6:5",
@@ -79,7 +79,7 @@ const BROKEN_ASSESSMENTS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-const BROKEN_CHANGES: &[(&str, &str, &str)] = &[
+pub(crate) const BROKEN_CHANGES: &[(&str, &str, &str)] = &[
     (
         "broken-bad-look-back.ron",
         "21:13",

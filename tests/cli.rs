@@ -868,3 +868,42 @@ fn a_partly_verdict_without_evidence_is_warned_about() {
         "{out}"
     );
 }
+
+#[test]
+fn assessment_and_what_changed_files_are_checked_with_line_and_column() {
+    use crate::assessment::{BROKEN_ASSESSMENTS, BROKEN_CHANGES};
+    for (folder, table) in [
+        ("tests/data/assessments", BROKEN_ASSESSMENTS),
+        ("tests/data/changes", BROKEN_CHANGES),
+    ] {
+        let output = check(&[folder]);
+        let out = stdout(&output);
+        assert_eq!(output.status.code(), Some(1), "{out}");
+        for (file, at, words) in table {
+            // A file of the other kind in the folder is not wrong for `check`: it is
+            // checked as what it is.
+            if file.contains("wrong-kind") {
+                continue;
+            }
+            let path = format!("{folder}/{file}");
+            let line = out
+                .lines()
+                .find(|l| l.starts_with(&format!("{path}:")))
+                .unwrap_or_else(|| panic!("{path} is named: {out}"));
+            assert!(line.starts_with(&format!("{path}:{at}: ")), "{line}");
+            assert!(line.contains(words), "{line}");
+        }
+    }
+    let output = check(&[
+        "tests/data/assessments/sam.ron",
+        "tests/data/assessments/anonymous.ron",
+        "tests/data/changes/sam.ron",
+        "tests/data/valid",
+    ]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("2 assessment files and 1 \"what changed\" file): all valid."),
+        "{out}"
+    );
+}

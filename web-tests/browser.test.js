@@ -4,8 +4,9 @@
 // through playwright-core, and checks that the page loads and draws without console
 // errors, that marks made by keyboard survive a reload in the site's local storage, that
 // a damaged record is set aside under its own key, that case files open through the
-// page's file picker or by dropping, with their problems shown, and that a seminar link starts a seminar
-// kept with the record. What is on the canvas is judged from screenshots (colours in
+// page's file picker or by dropping, with their problems shown, that a seminar link starts a seminar
+// kept with the record, and that Download my record and Load a record move the record as a
+// file (a damaged file refused, the replaced record kept). What is on the canvas is judged from screenshots (colours in
 // them); the record, from local storage.
 //
 //   cd web-tests && npm ci && npm test
@@ -15,12 +16,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { inside, launch, problemsOf, serve } from "./chromium.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "dist", "web");
@@ -28,37 +28,10 @@ const shots = process.env.SHOTS ?? path.join(here, "shots");
 const RECORD = "collab-casebook/progress.ron";
 const DAMAGED_PREFIX = "collab-casebook/progress.damaged-";
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-};
-
 let server;
 let base;
 let context;
 let userDataDir;
-
-/** Serves files from dist/web only, on loopback. */
-function serve() {
-  return new Promise((resolve) => {
-    const s = http.createServer((request, response) => {
-      const url = new URL(request.url, "http://localhost");
-      const name = url.pathname === "/" ? "/index.html" : decodeURIComponent(url.pathname);
-      const file = path.resolve(root, "." + name);
-      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        response.writeHead(404).end("not found");
-        return;
-      }
-      response.writeHead(200, {
-        "content-type": types[path.extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      fs.createReadStream(file).pipe(response);
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
 
 before(async () => {
   assert.ok(
@@ -66,23 +39,10 @@ before(async () => {
     `${root} has no index.html: run scripts/build-web.sh first`,
   );
   fs.mkdirSync(shots, { recursive: true });
-  server = await serve();
+  server = await serve((name) => inside(root, name === "/" ? "/index.html" : name));
   base = `http://127.0.0.1:${server.address().port}`;
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  context = await launch(userDataDir);
 });
 
 after(async () => {
@@ -94,12 +54,7 @@ after(async () => {
 /** A new page that records console errors and uncaught exceptions. */
 async function openPage() {
   const page = await context.newPage();
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return { page, problems };
+  return { page, problems: problemsOf(page) };
 }
 
 /** Goes to `address` and waits until the app has started and drawn a few frames. */
@@ -211,7 +166,7 @@ test("marks made by keyboard survive a reload, kept in local storage as a Progre
   const record = kept[RECORD];
   assert.ok(record, `no record under ${RECORD}; keys: ${Object.keys(kept).join(", ")}`);
   assert.match(record, /^Progress\(/);
-  assert.match(record, /format: 2/);
+  assert.match(record, /format: 3/);
   assert.match(record, /"universal-credit"/);
   assert.match(record, /verdict: Some\(Missing\)/);
   assert.match(record, /verdict: Some\(Present\)/);
@@ -309,5 +264,85 @@ test("a case file dropped on the page is read and checked like a picked one", as
   const shown = await countColour(after, red, 800);
   assert.ok(shown > 2000, `the problems panel is not shown (${shown} red pixels)`);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Clicks at a point on the canvas: egui sees the pointer arrive, then the press and release. */
+async function click(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(200);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+}
+
+// Where things are at 1280 by 800 (see shots/record-actions.png): "My record" in the top bar
+// of the case screen, and the record's buttons at the foot of My record with a short record.
+const MY_RECORD = [517, 20];
+const DOWNLOAD_RECORD = [100, 616];
+const LOAD_RECORD = [268, 616];
+const REPLACED_PREFIX = "collab-casebook/progress.replaced-";
+
+test("Download my record saves the record as a file; Load a record checks a file and replaces the record, keeping the old one", async () => {
+  const { page, problems } = await openPage();
+  await load(page, "/");
+  await page.evaluate(() => localStorage.clear());
+  await load(page, "/?case=universal-credit");
+  await page.focus("#casebook");
+  // 3: the first factor Missing.
+  await page.keyboard.press("3");
+  await page.waitForTimeout(300);
+  await click(page, ...MY_RECORD);
+  await page.screenshot({ path: path.join(shots, "record-actions.png") });
+  const downloaded = page.waitForEvent("download", { timeout: 15_000 });
+  await click(page, ...DOWNLOAD_RECORD);
+  const download = await downloaded;
+  assert.match(download.suggestedFilename(), /^collab-casebook-record-\d{4}-\d{2}-\d{2}\.ron$/);
+  const file = fs.readFileSync(await download.path(), "utf8");
+  assert.match(file, /^Progress\(/);
+  assert.match(file, /verdict: Some\(Missing\)/);
+  assert.equal(file, (await storage(page))[RECORD], "the file is the record's own text");
+
+  // The record changes: the first factor Present now.
+  await load(page, "/?case=universal-credit");
+  await page.focus("#casebook");
+  await page.keyboard.press("1");
+  await page.waitForTimeout(300);
+  await click(page, ...MY_RECORD);
+  const changed = (await storage(page))[RECORD];
+  assert.match(changed, /verdict: Some\(Present\)/);
+
+  // A damaged file is refused, and nothing changes.
+  let chooser = page.waitForEvent("filechooser", { timeout: 15_000 });
+  await click(page, ...LOAD_RECORD);
+  await (await chooser).setFiles([
+    { name: "broken.ron", mimeType: "text/plain", buffer: Buffer.from("Progress(\n    format: 3,\n    attempts: {\n") },
+  ]);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(shots, "record-load-refused.png") });
+  let kept = await storage(page);
+  assert.equal(kept[RECORD], changed, "a damaged file changes nothing");
+  assert.ok(!Object.keys(kept).some((k) => k.startsWith(REPLACED_PREFIX)), "nothing set aside");
+
+  // The downloaded file replaces the record; the record it replaced is kept.
+  await page.reload();
+  await started(page);
+  await click(page, ...MY_RECORD);
+  chooser = page.waitForEvent("filechooser", { timeout: 15_000 });
+  await click(page, ...LOAD_RECORD);
+  await (await chooser).setFiles([
+    { name: download.suggestedFilename(), mimeType: "text/plain", buffer: Buffer.from(file) },
+  ]);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(shots, "record-loaded.png") });
+  kept = await storage(page);
+  assert.match(kept[RECORD], /verdict: Some\(Missing\)/);
+  assert.doesNotMatch(kept[RECORD], /verdict: Some\(Present\)/);
+  const aside = Object.keys(kept).filter((k) => k.startsWith(REPLACED_PREFIX));
+  assert.equal(aside.length, 1, `keys: ${Object.keys(kept).join(", ")}`);
+  assert.equal(kept[aside[0]], changed);
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 });

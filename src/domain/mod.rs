@@ -12,6 +12,7 @@ pub mod casebook;
 pub mod feedback;
 #[cfg(test)]
 mod fixtures;
+pub mod lms;
 pub mod model;
 pub mod progress;
 pub mod seminar;

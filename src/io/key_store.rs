@@ -10,7 +10,12 @@
 //!   the damaged copy is. If it cannot be set aside (the storage is full), nothing is saved
 //!   this run, and the user is told why;
 //! - text over [`store::MAX_STORE_BYTES`] is treated as damaged, not parsed;
-//! - deleting the record removes every key that holds it; the display settings stay.
+//! - a record the user loads from a file (**Load a record**) is checked as the stored one
+//!   is, and refused with the file's name and the line and column of what is wrong; the
+//!   record it replaces is kept first under a [`REPLACED_PREFIX`] key, and if it cannot be
+//!   kept nothing is replaced;
+//! - deleting the record removes every key that holds it (copies set aside or replaced
+//!   too); the display settings stay.
 //!
 //! What holds the keys is a [`Keys`]: the web platform's local storage, or a map in tests.
 
@@ -27,6 +32,8 @@ pub const PREVIOUS: &str = "collab-casebook/progress.previous.ron";
 pub const DAMAGED_PREFIX: &str = "collab-casebook/progress.damaged-";
 /// The display settings.
 pub const SETTINGS: &str = "collab-casebook/settings.ron";
+/// Records replaced by one the user loaded: this, a timestamp, then `.ron`.
+pub const REPLACED_PREFIX: &str = "collab-casebook/progress.replaced-";
 
 /// A store of text under keys. Errors are what the store said, in words.
 pub trait Keys {
@@ -193,7 +200,7 @@ impl<K: Keys> KeyStore<K> {
     }
 
     /// Every key that holds the record or a copy of it: the record, the previous copy,
-    /// then damaged copies in name order.
+    /// then damaged and replaced copies in name order.
     pub fn record_keys(&self) -> Vec<String> {
         let mut found: Vec<String> = [RECORD, PREVIOUS]
             .into_iter()
@@ -205,11 +212,61 @@ impl<K: Keys> KeyStore<K> {
             .keys()
             .unwrap_or_default()
             .into_iter()
-            .filter(|key| key.starts_with(DAMAGED_PREFIX))
+            .filter(|key| key.starts_with(DAMAGED_PREFIX) || key.starts_with(REPLACED_PREFIX))
             .collect();
         damaged.sort();
         found.extend(damaged);
         found
+    }
+
+    /// Replaces the record with one the user loaded from `file` (its text), after the same
+    /// checks as the stored record. The record it replaces is kept first, under
+    /// [`REPLACED_PREFIX`] and `stamp`; that key comes back, or `None` when there was no
+    /// record to keep. On any problem nothing changes, and the error says what, naming
+    /// the file.
+    pub fn load_record(
+        &mut self,
+        file: &str,
+        text: &str,
+        stamp: &str,
+    ) -> Result<(Progress, Option<String>), String> {
+        let progress = read(text).map_err(|problem| {
+            format!(
+                "{file} could not be loaded as a record: {}. Your record was not changed.",
+                problem.trim_end_matches('.')
+            )
+        })?;
+        if let Some(reason) = &self.read_only {
+            return Err(format!(
+                "{file} was not loaded, because {reason}. Your record was not changed."
+            ));
+        }
+        let not_kept = |reason: String| {
+            format!(
+                "{file} was not loaded: the record it would replace could not be kept first ({reason}). Your record was not changed."
+            )
+        };
+        let kept = match self.keys.get(RECORD).map_err(not_kept)? {
+            Some(old) => {
+                let aside = format!("{REPLACED_PREFIX}{stamp}.ron");
+                if matches!(self.keys.get(&aside), Ok(Some(_))) {
+                    return Err(not_kept(format!(
+                        "\"{aside}\" is already taken; try again in a second"
+                    )));
+                }
+                self.keys.set(&aside, &old).map_err(not_kept)?;
+                Some(aside)
+            }
+            None => None,
+        };
+        self.keys.set(RECORD, text).map_err(|reason| {
+            format!(
+                "{file} could not be saved in this browser ({reason}). Your record was not changed."
+            )
+        })?;
+        // The record replaced is kept: no other copy is needed this run.
+        self.backed_up = true;
+        Ok((progress, kept))
     }
 
     /// Deletes every key that holds the record; returns the keys removed. On a failure the
@@ -309,6 +366,72 @@ mod tests {
 
     fn text(progress: &Progress) -> String {
         store::to_text(progress).unwrap()
+    }
+
+    #[test]
+    fn a_loaded_record_replaces_the_stored_one_which_is_kept_aside() {
+        let mut keys = Map::default();
+        keys.map.insert(RECORD.to_owned(), text(&record_at("mine")));
+        let (mut store, _, _) = KeyStore::open(keys, "t0");
+        let (loaded, kept) = store
+            .load_record("desktop.ron", &text(&record_at("theirs")), "t1")
+            .unwrap();
+        assert_eq!(loaded, record_at("theirs"));
+        let aside = format!("{REPLACED_PREFIX}t1.ron");
+        assert_eq!(kept.as_deref(), Some(aside.as_str()));
+        assert_eq!(store.keys().map[&aside], text(&record_at("mine")));
+        assert_eq!(store.keys().map[RECORD], text(&record_at("theirs")));
+        // Deleting the record takes the copy kept aside too.
+        assert_eq!(store.record_keys(), vec![RECORD.to_owned(), aside.clone()]);
+        // With no record yet, nothing is kept aside.
+        let (mut empty, _, _) = KeyStore::open(Map::default(), "t0");
+        let (_, kept) = empty
+            .load_record("desktop.ron", &text(&record_at("theirs")), "t1")
+            .unwrap();
+        assert_eq!(kept, None);
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_with_its_name_and_position_and_nothing_changes() {
+        let mut keys = Map::default();
+        keys.map.insert(RECORD.to_owned(), text(&record_at("mine")));
+        let (mut store, _, _) = KeyStore::open(keys, "t0");
+        let before = store.keys().map.clone();
+        let error = store
+            .load_record(
+                "notes.ron",
+                "Progress(\n    format: 2,\n    attempts: {\n",
+                "t1",
+            )
+            .unwrap_err();
+        assert!(
+            error.starts_with("notes.ron could not be loaded as a record: line "),
+            "{error}"
+        );
+        assert!(error.ends_with("Your record was not changed."), "{error}");
+        assert!(!error.contains(".."), "{error}");
+        let error = store
+            .load_record("cat.jpg", "not a record", "t1")
+            .unwrap_err();
+        assert!(error.contains("line 1, column 1"), "{error}");
+        assert_eq!(store.keys().map, before);
+    }
+
+    #[test]
+    fn when_the_old_record_cannot_be_kept_nothing_is_replaced() {
+        let mut keys = Map::default();
+        keys.map.insert(RECORD.to_owned(), text(&record_at("mine")));
+        let (mut store, _, _) = KeyStore::open(keys, "t0");
+        store.keys.full = true;
+        let error = store
+            .load_record("desktop.ron", &text(&record_at("theirs")), "t1")
+            .unwrap_err();
+        assert!(
+            error.contains("could not be kept first (QuotaExceededError)"),
+            "{error}"
+        );
+        assert_eq!(store.keys().map[RECORD], text(&record_at("mine")));
+        assert_eq!(store.keys().map.len(), 1);
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod atomic;
 pub mod attempt_file;
 pub mod case_check;
 pub mod case_file;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check_kinds;
 pub mod cohort_report;
 pub mod document;
 pub mod error;

@@ -247,6 +247,15 @@ impl Desktop {
                     .unwrap_or_default();
                 Some(RecordAction::ConfirmDelete(files).into())
             }
+            // The desktop's record is a file in its data folder, shown on My record: it is
+            // moved by copying that file, not loaded over (the button is the browser's).
+            Effect::LoadRecord => Some(
+                RecordAction::Loaded {
+                    file: String::new(),
+                    result: Err("The desktop app keeps your record in its data folder, named on My record. To use a record downloaded from a browser, close the app and put the file in that folder as progress.ron.".to_owned()),
+                }
+                .into(),
+            ),
             Effect::DeleteRecord => {
                 // Nothing of the old record is saved again: the writer deletes after any
                 // save already handed over, and the pending change is dropped.

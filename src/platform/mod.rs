@@ -11,6 +11,8 @@ mod collab;
 #[cfg(not(target_arch = "wasm32"))]
 mod desktop;
 #[cfg(target_arch = "wasm32")]
+mod scorm;
+#[cfg(target_arch = "wasm32")]
 mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,6 +26,11 @@ pub type Platform = Desktop;
 /// The platform of this build: the browser.
 #[cfg(target_arch = "wasm32")]
 pub type Platform = Web;
+
+/// Whether the record is moved between computers as a file the app saves and loads
+/// (**Download my record**, **Load a record**): the browser's, whose record is in the
+/// site's storage. The desktop's record is a file already.
+pub const MOVES_RECORD_AS_FILE: bool = cfg!(target_arch = "wasm32");
 
 /// Whether this build can open a folder of cases and reload a case when its file is saved.
 /// A browser can do neither, so the app leaves out the button and says where to do it.

@@ -23,8 +23,9 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 
-use crate::domain::Model;
+use super::scorm::{self, Lms};
 use crate::domain::autosave::{Autosave, Moment};
+use crate::domain::{CaseId, Model};
 use crate::io::key_store::{KeyStore, Keys};
 use crate::io::load::{self, MAX_CASE_BYTES, MAX_FILES, NamedBytes, TextLoad};
 use crate::io::{self, FileError, Problem, ProblemKind};
@@ -43,9 +44,6 @@ use crate::ui::state::{Now, Screen, State};
 const STORAGE_WORDS: &str = "this browser's storage for this site";
 /// Where downloads go, in the words messages use.
 const DOWNLOADS_WORDS: &str = "your browser's downloads";
-/// Why the browser build does not import a team's or a cohort's files.
-const BROWSER_READS: &str =
-    "Importing a folder of assessment or \"what changed\" files needs the desktop app.";
 /// Milliseconds of checking picked files per frame, so the page keeps drawing.
 const SLICE_MS: f64 = 8.0;
 /// Seconds before a download's object address is released.
@@ -118,6 +116,8 @@ impl Shared {
 enum Pick {
     Cases,
     Attempts,
+    /// A record file, to replace the record with (Load a record).
+    Record,
 }
 
 /// Files the user picked or dropped, read.
@@ -156,6 +156,11 @@ pub struct Web {
     seconds: f64,
     /// Whether the page had the keyboard focus last frame.
     focused: bool,
+    /// The learning platform (SCORM 1.2) the page was launched from, if any; shared with
+    /// the page-leave listeners, which finish its session.
+    lms: Rc<RefCell<Option<Lms>>>,
+    /// What to tell the user about the learning platform, next frame.
+    lms_notes: Vec<String>,
 }
 
 impl Web {
@@ -176,6 +181,8 @@ impl Web {
             ctx: None,
             seconds: 0.0,
             focused: true,
+            lms: Rc::default(),
+            lms_notes: Vec::new(),
         }
     }
 
@@ -249,6 +256,39 @@ impl Web {
             state.tell(notice.message());
         }
         self.shared.borrow_mut().store = Some(store);
+        self.go_to_place(state);
+        super::resume_seminar(state);
+        state.refresh_feedback();
+    }
+
+    /// Looks for a learning platform's SCORM API round the page and, if there is one,
+    /// starts a session on it: brings back the place it kept, and from now on reports the
+    /// status, score and place for `chosen` cases (none: the whole library). Outside a
+    /// learning platform it does nothing. Call after [`Self::open_store`].
+    pub fn connect_lms(&mut self, state: &mut State, chosen: Vec<CaseId>) {
+        let Some(mut lms) = Lms::connect(chosen) else {
+            return;
+        };
+        if lms.restore(state) {
+            self.go_to_place(state);
+            state.refresh_feedback();
+            // Kept in this browser too, as any change is.
+            if self.shared.borrow().store.is_some() {
+                self.autosave.changed(self.seconds);
+                self.changed = true;
+            }
+        }
+        state.tell(
+            "You opened the casebook from your learning platform. It is told whether you have checked your answers, your agreement with the model, how long you spent, and your place and marks (never your notes), so you can carry on from any computer.".to_owned(),
+        );
+        // The status, score and place as they stand now.
+        self.lms_notes.extend(lms.update(state));
+        *self.lms.borrow_mut() = Some(lms);
+        scorm::listen(&self.lms);
+    }
+
+    /// Returns the user to the case and factor the record says they were on.
+    fn go_to_place(&self, state: &mut State) {
         if let Some(place) = state.progress.place.clone()
             && state.library.get(&place.case).is_some()
             && place.factor < state.model.factors.len()
@@ -259,8 +299,6 @@ impl Web {
                 confirm_unmarked: false,
             };
         }
-        super::resume_seminar(state);
-        state.refresh_feedback();
     }
 
     /// Carries out an effect; what comes back, if anything, is the next action.
@@ -403,10 +441,6 @@ impl Web {
                         .to_owned(),
                 ),
             }),
-            Effect::ReadCollabFiles { .. } => Some(
-                crate::ui::features::assess_share::ShareAction::CannotRead(BROWSER_READS.to_owned())
-                    .into(),
-            ),
             Effect::ListRecordFiles => {
                 let keys = self
                     .shared
@@ -417,6 +451,7 @@ impl Web {
                     .unwrap_or_default();
                 Some(RecordAction::ConfirmDelete(keys.into_iter().map(PathBuf::from).collect()).into())
             }
+            Effect::LoadRecord => self.open_picker(Pick::Record),
             Effect::DeleteRecord => {
                 self.autosave.saved();
                 self.changed = false;
@@ -464,15 +499,6 @@ impl Web {
                 Some(SeminarAction::ExportSession(PathBuf::new()).into())
             }
             // Files are saved as downloads; the browser build does not read folders.
-            Dialog::Collab(dialog) if dialog.saves() => {
-                Some(dialog.chosen(PathBuf::from(file_name.unwrap_or_default())))
-            }
-            Dialog::Collab(_) => Some(
-                crate::ui::features::assess_share::ShareAction::CannotRead(
-                    BROWSER_READS.to_owned(),
-                )
-                .into(),
-            ),
         }
     }
 
@@ -511,12 +537,13 @@ impl Web {
         let input: web_sys::HtmlInputElement =
             document.create_element("input").ok()?.dyn_into().ok()?;
         input.set_type("file");
-        input.set_multiple(true);
+        input.set_multiple(pick != Pick::Record);
         input.set_accept(".ron");
         input.set_hidden(true);
         input.set_id(match pick {
             Pick::Cases => "casebook-open-cases",
             Pick::Attempts => "casebook-import-attempts",
+            Pick::Record => "casebook-load-record",
         });
         document.body()?.append_child(&input).ok()?;
         let queue = Rc::clone(&self.picked);
@@ -539,7 +566,11 @@ impl Web {
                 let mut read = Vec::new();
                 for file in files {
                     let name = file.name();
-                    let bytes = read_file(&file, &name).await;
+                    let bytes = if pick == Pick::Record {
+                        read_record_file(&file, &name).await
+                    } else {
+                        read_file(&file, &name).await
+                    };
                     read.push((name, bytes));
                 }
                 queue.borrow_mut().push(Picked { pick, files: read });
@@ -604,11 +635,53 @@ impl Web {
                             .push(SeminarAction::AttemptsRead(read_attempts(files, model)).into());
                     }
                 }
+                Pick::Record => {
+                    actions.extend(files.into_iter().next().map(|f| self.load_record(f)));
+                }
             }
         }
         actions.extend(self.step_loads());
         actions.extend(self.save_failures());
+        actions.extend(self.lms_notes.drain(..).map(|message| Action::Written {
+            what: Saved::LearningPlatform,
+            place: PathBuf::new(),
+            result: Err(message),
+        }));
         actions
+    }
+
+    /// Replaces the record with a record file the user picked, after the stored record's
+    /// checks, keeping the old one aside (see [`KeyStore::load_record`]).
+    fn load_record(&mut self, (name, bytes): NamedBytes) -> Action {
+        let text = bytes
+            .map_err(|error| {
+                error
+                    .problems
+                    .first()
+                    .map_or_else(|| "it could not be read".to_owned(), |p| p.kind.to_string())
+            })
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not text".to_owned()))
+            .map_err(|reason| {
+                format!(
+                    "{name} could not be loaded as a record: {}. Your record was not changed.",
+                    reason.trim_end_matches('.')
+                )
+            });
+        let result = text.and_then(|text| {
+            let mut shared = self.shared.borrow_mut();
+            let store = shared.store.as_mut().ok_or_else(|| {
+                format!("{name} was not loaded, because this browser's storage cannot be used. Your record was not changed.")
+            })?;
+            let (progress, kept) = store.load_record(&name, &text, &crate::clock::stamp())?;
+            // What was waiting to be saved belongs to the record replaced.
+            shared.unsaved = None;
+            Ok((Box::new(progress), kept))
+        });
+        if result.is_ok() {
+            self.autosave.saved();
+            self.changed = false;
+        }
+        RecordAction::Loaded { file: name, result }.into()
     }
 
     /// Starts reading files dropped on the page this frame.
@@ -726,6 +799,9 @@ impl Web {
         if let Ok(text) = io::store::to_text_with(&state.progress, seminar.as_ref()) {
             self.shared.borrow_mut().unsaved = Some(text);
         }
+        if let Some(lms) = self.lms.borrow_mut().as_mut() {
+            self.lms_notes.extend(lms.update(state));
+        }
     }
 
     fn save_if_due(&mut self, moment: Moment) {
@@ -818,6 +894,25 @@ async fn read_file(file: &web_sys::File, name: &str) -> Result<Vec<u8>, FileErro
     if size > MAX_CASE_BYTES as f64 {
         // The browser gives the size as a whole, positive number of bytes.
         return Err(load::too_large(name, size as u64));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| read_problem(name, &words(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a picked record file's bytes, refusing one larger than the store reads before
+/// reading it.
+async fn read_record_file(file: &web_sys::File, name: &str) -> Result<Vec<u8>, FileError> {
+    let limit = io::store::MAX_STORE_BYTES;
+    if file.size() > limit as f64 {
+        return Err(read_problem(
+            name,
+            &format!(
+                "it is larger than {} MB, the most this app reads",
+                limit / (1024 * 1024)
+            ),
+        ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

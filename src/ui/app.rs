@@ -118,15 +118,27 @@ impl CasebookApp {
     }
 
     /// Builds the app inside a web page, with the bundled cases and the record kept in the
-    /// browser's storage for the site.
+    /// browser's storage for the site. A package limited to `chosen` cases (an LMS
+    /// package; none: all of them) offers only those. Inside a learning platform, reports
+    /// to it (see `domain::lms`).
     #[cfg(target_arch = "wasm32")]
-    pub fn in_browser(cc: &eframe::CreationContext<'_>, model: Model) -> Self {
-        let bundled = io::bundled_cases(&model);
+    pub fn in_browser(cc: &eframe::CreationContext<'_>, model: Model, chosen: &[CaseId]) -> Self {
+        let mut bundled = io::bundled_cases(&model);
+        // Ids that name no case are ignored; if none names one, the whole library stays.
+        let chosen: Vec<CaseId> = chosen
+            .iter()
+            .filter(|id| bundled.cases.iter().any(|c| &c.case.id == *id))
+            .cloned()
+            .collect();
+        if !chosen.is_empty() {
+            bundled.cases.retain(|c| chosen.contains(&c.case.id));
+        }
         let mut app = Self::from_parts(
             State::new(model, bundled),
             Platform::for_window(&cc.egui_ctx),
         );
         app.platform.open_store(&mut app.state);
+        app.platform.connect_lms(&mut app.state, chosen);
         theme::apply(&cc.egui_ctx, app.state.settings.theme);
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         cc.egui_ctx.set_zoom_factor(app.state.settings.zoom);

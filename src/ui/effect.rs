@@ -82,6 +82,10 @@ pub enum Effect {
     ListRecordFiles,
     /// Delete every file that holds the record.
     DeleteRecord,
+    /// Ask for a record file (one downloaded with **Download my record**) and, once it
+    /// passes the stored record's checks, replace the record with it, keeping the old one
+    /// aside. The browser's; the desktop says where its record is instead.
+    LoadRecord,
     /// Read assessment files (the team's view) or "what changed" files (a course team's),
     /// from files and folders.
     ReadCollabFiles {
@@ -111,6 +115,11 @@ pub enum Saved {
     EndedSeminar,
     /// Not a save: a folder shown in the file manager (only a failure is said).
     FolderShown,
+    /// What the learning platform (SCORM) keeps of the record; a failure is the whole
+    /// message to show.
+    LearningPlatform,
+    /// A copy of the whole record, downloaded to move it to another browser or computer.
+    RecordCopy,
     /// A file of your own collaboration.
     Collab(CollabSaved),
 }

@@ -176,8 +176,21 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
                     }
                 });
             });
-        } else if ui.button("Delete my record").clicked() {
-            actions.push(Action::Record(RecordAction::AskDelete));
+        } else {
+            ui.horizontal_wrapped(|ui| {
+                // The browser's record is in the site's storage: moved as a file.
+                if crate::platform::MOVES_RECORD_AS_FILE {
+                    if ui.button("Download my record").clicked() {
+                        actions.push(Action::Record(RecordAction::Download));
+                    }
+                    if ui.button("Load a record").clicked() {
+                        actions.push(Action::Record(RecordAction::Load));
+                    }
+                }
+                if ui.button("Delete my record").clicked() {
+                    actions.push(Action::Record(RecordAction::AskDelete));
+                }
+            });
         }
     });
     });

@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::domain::progress::ReviewQuestion;
+use crate::domain::progress::{Progress, ReviewQuestion};
 use crate::domain::{FactorId, Verdict};
+use crate::io;
 
-use super::super::effect::{Effect, Effects};
+use super::super::effect::{Effect, Effects, Saved};
 use super::super::review::ReviewState;
 use super::super::state::{Screen, State};
 
@@ -35,6 +36,19 @@ pub enum RecordAction {
     },
     /// Check a review answer and schedule the next review.
     AnswerReview,
+    /// Save the whole record as a file (in a browser, a download), in the same text as
+    /// `progress.ron`.
+    Download,
+    /// Ask for a record file to replace the record with.
+    Load,
+    /// A record file was read and checked: the record it holds and the key the old record
+    /// was kept under (if there was one), or what was wrong, in words naming the file.
+    Loaded {
+        /// The file's name.
+        file: String,
+        /// The record, and where the one it replaced is kept; or what was wrong.
+        result: Result<(Box<Progress>, Option<String>), String>,
+    },
 }
 
 /// Carries out a record action.
@@ -84,6 +98,37 @@ pub fn apply(state: &mut State, action: RecordAction, effects: &mut Effects) {
             }
         }
         RecordAction::AnswerReview => answer_review(state, effects),
+        RecordAction::Download => match io::store::to_text(&state.progress) {
+            Ok(text) => effects.push(Effect::WriteNew {
+                what: Saved::RecordCopy,
+                folder: PathBuf::new(),
+                stem: format!("collab-casebook-record-{}", state.now.today),
+                files: vec![("ron", text)],
+            }),
+            Err(error) => state.tell(format!(
+                "Your record could not be saved as a file ({error}). It is still kept here."
+            )),
+        },
+        RecordAction::Load => effects.push(Effect::LoadRecord),
+        RecordAction::Loaded { file, result } => match result {
+            Ok((progress, kept)) => {
+                // A running seminar is the app's, not the record's: it carries on.
+                state.progress = Progress {
+                    seminar: None,
+                    ..*progress
+                };
+                state.screen = Screen::Record {
+                    confirm_delete: None,
+                };
+                state.tell(match kept {
+                    Some(key) => format!(
+                        "Your record was loaded from {file}. The record it replaced is kept in this browser's storage for this site, under \"{key}\"; Delete my record removes it."
+                    ),
+                    None => format!("Your record was loaded from {file}."),
+                });
+            }
+            Err(message) => state.tell(message),
+        },
     }
 }
 

@@ -67,8 +67,19 @@ pub fn apply(state: &mut State, what: Saved, place: &Path, result: Result<Vec<Pa
             }
             return;
         }
-        (Saved::Settings, Ok(_)) | (Saved::Progress, Ok(_)) | (Saved::FolderShown, Ok(_)) => {
+        (Saved::Settings, Ok(_))
+        | (Saved::Progress, Ok(_))
+        | (Saved::FolderShown, Ok(_))
+        | (Saved::LearningPlatform, Ok(_)) => {
             return;
+        }
+        (Saved::LearningPlatform, Err(message)) => message,
+        (Saved::RecordCopy, Ok(paths)) => format!(
+            "Your record was saved as {} in {place_shown}. To carry on in another browser, use Load a record there; for the desktop app, see Use it in a browser in the README.",
+            names(&paths, ", ")
+        ),
+        (Saved::RecordCopy, Err(error)) => {
+            format!("Your record could not be saved as a file ({error}). It is still kept here.")
         }
         (Saved::FolderShown, Err(error)) => {
             format!("The folder could not be opened ({error}). It is {place_shown}.")
