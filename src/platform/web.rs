@@ -44,6 +44,9 @@ use crate::ui::state::{Now, Screen, State};
 const STORAGE_WORDS: &str = "this browser's storage for this site";
 /// Where downloads go, in the words messages use.
 const DOWNLOADS_WORDS: &str = "your browser's downloads";
+/// Why the browser build does not import a team's or a cohort's files.
+const BROWSER_READS: &str =
+    "Importing a folder of assessment or \"what changed\" files needs the desktop app.";
 /// Milliseconds of checking picked files per frame, so the page keeps drawing.
 const SLICE_MS: f64 = 8.0;
 /// Seconds before a download's object address is released.
@@ -441,6 +444,10 @@ impl Web {
                         .to_owned(),
                 ),
             }),
+            Effect::ReadCollabFiles { .. } => Some(
+                crate::ui::features::assess_share::ShareAction::CannotRead(BROWSER_READS.to_owned())
+                    .into(),
+            ),
             Effect::ListRecordFiles => {
                 let keys = self
                     .shared
@@ -499,6 +506,15 @@ impl Web {
                 Some(SeminarAction::ExportSession(PathBuf::new()).into())
             }
             // Files are saved as downloads; the browser build does not read folders.
+            Dialog::Collab(dialog) if dialog.saves() => {
+                Some(dialog.chosen(PathBuf::from(file_name.unwrap_or_default())))
+            }
+            Dialog::Collab(_) => Some(
+                crate::ui::features::assess_share::ShareAction::CannotRead(
+                    BROWSER_READS.to_owned(),
+                )
+                .into(),
+            ),
         }
     }
 

@@ -115,13 +115,13 @@ pub enum Saved {
     EndedSeminar,
     /// Not a save: a folder shown in the file manager (only a failure is said).
     FolderShown,
+    /// A file of your own collaboration.
+    Collab(CollabSaved),
     /// What the learning platform (SCORM) keeps of the record; a failure is the whole
     /// message to show.
     LearningPlatform,
     /// A copy of the whole record, downloaded to move it to another browser or computer.
     RecordCopy,
-    /// A file of your own collaboration.
-    Collab(CollabSaved),
 }
 
 /// Effects collected while applying an action.
