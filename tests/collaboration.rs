@@ -537,3 +537,69 @@ pub(crate) fn visit_pages(harness: &mut App, mut each: impl FnMut(&mut App, &str
     each(harness, "say what changed");
     press(harness, "Back to your own collaboration");
 }
+
+#[test]
+fn with_no_file_dialog_your_files_go_to_the_exports_folder_and_the_message_names_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = crate::common::app_harness_with_store(data.path());
+    harness
+        .state_mut()
+        .set_dialogs(Box::new(|_: &Dialog, _| Picked::Unavailable));
+    press(&mut harness, "Assess your own collaboration");
+    type_into(&mut harness, "Name of the partnership", "Riverside");
+    press(&mut harness, "Start assessment");
+    press(&mut harness, "Partly");
+    harness
+        .state_mut()
+        .apply(AssessAction::Show(AssessPage::Team).into());
+    harness.run();
+    press(&mut harness, "Save your assessment file");
+    let today = harness.state().state().now.today.clone();
+    let exports = data.path().join("exports");
+    let name = format!("assessment-{today}.ron");
+    assert!(
+        exports.join(&name).exists(),
+        "saved in {}",
+        exports.display()
+    );
+    let said = format!(
+        "Your assessment file was saved as {name} in {}. Give it to your team lead.",
+        exports.display()
+    );
+    assert!(shows(&harness, &said), "{said}");
+    assert!(shows(&harness, "Open the folder for message 1"));
+
+    press(&mut harness, "Back to your own collaboration");
+    press(&mut harness, "Say what changed");
+    press(&mut harness, "Save your \"what changed\" file");
+    assert!(exports.join(format!("what-changed-{today}.ron")).exists());
+}
+
+#[test]
+fn at_200_percent_text_and_in_every_theme_the_pages_keep_their_controls() {
+    use collab_casebook::ui::SettingsAction;
+    use collab_casebook::ui::theme::ThemeChoice;
+    let mut harness = crate::common::app_harness();
+    harness
+        .state_mut()
+        .apply(Action::Settings(SettingsAction::SetZoom(2.0)));
+    harness.run();
+    let mut seen = 0;
+    visit_pages(&mut harness, |_, _| seen += 1);
+    assert_eq!(seen, 7, "every page reached by label at 200%");
+    for theme in [ThemeChoice::Dark, ThemeChoice::HighContrast] {
+        harness
+            .state_mut()
+            .apply(Action::Settings(SettingsAction::SetTheme(theme)));
+        harness.run();
+        visit_pages(&mut harness, |harness, page| {
+            assert!(
+                harness
+                    .query_all_by_role(egui::accesskit::Role::Button)
+                    .count()
+                    > 3,
+                "{theme:?}: {page}"
+            );
+        });
+    }
+}
