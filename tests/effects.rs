@@ -242,3 +242,63 @@ fn the_lines_around_a_problem_come_from_the_text_as_checked_not_the_disk() {
         }]
     );
 }
+
+#[test]
+fn the_record_downloads_as_its_own_text_and_loads_through_the_platform() {
+    let case = bundled("universal-credit");
+    let mut state = state();
+    let _ = update(&mut state, CaseAction::Open(case.id.clone()).into());
+    let factor = model().factors[0].id.clone();
+    let _ = update(
+        &mut state,
+        CaseAction::SetVerdict(factor.clone(), Some(Verdict::Missing)).into(),
+    );
+    let text = io::store::to_text(&state.progress).unwrap();
+    assert_eq!(
+        update(&mut state, RecordAction::Download.into()),
+        [Effect::WriteNew {
+            what: Saved::RecordCopy,
+            folder: PathBuf::new(),
+            stem: "collab-casebook-record-2026-12-01".to_owned(),
+            files: vec![("ron", text)],
+        }]
+    );
+    assert_eq!(
+        update(&mut state, RecordAction::Load.into()),
+        [Effect::LoadRecord]
+    );
+    // What the platform read and checked replaces the record, and says where the old one is.
+    let loaded = collab_casebook::domain::progress::Progress::default();
+    let _ = update(
+        &mut state,
+        RecordAction::Loaded {
+            file: "mine.ron".to_owned(),
+            result: Ok((Box::new(loaded.clone()), Some("old-key".to_owned()))),
+        }
+        .into(),
+    );
+    assert_eq!(state.progress, loaded);
+    assert!(
+        state
+            .notices
+            .iter()
+            .any(|n| n.contains("mine.ron") && n.contains("\"old-key\""))
+    );
+    // A file refused changes nothing but is said.
+    let before = state.progress.clone();
+    let _ = update(
+        &mut state,
+        RecordAction::Loaded {
+            file: "broken.ron".to_owned(),
+            result: Err("broken.ron could not be loaded as a record: line 3, column 1: it ends too early. Your record was not changed.".to_owned()),
+        }
+        .into(),
+    );
+    assert_eq!(state.progress, before);
+    assert!(
+        state
+            .notices
+            .iter()
+            .any(|n| n.starts_with("broken.ron could not be loaded"))
+    );
+}
