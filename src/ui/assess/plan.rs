@@ -11,6 +11,7 @@ use crate::ui::CaseAction;
 use crate::ui::features::assess::{
     ActionField, AnswerField, AssessAction, AssessPage, plan_problems, today,
 };
+use crate::ui::marking::in_sentence;
 
 use super::super::Action;
 use super::super::state::State;
@@ -96,6 +97,7 @@ pub(super) fn plan_ui(ui: &mut egui::Ui, state: &State, index: usize, actions: &
     let full = assessment.plan.len() >= crate::domain::assessment::MAX_ACTIONS;
     for suggestion in &suggestions {
         let name = model.factor_name(&suggestion.factor);
+        let in_text = in_sentence(name);
         ui.add_space(4.0);
         ui.label(RichText::new(name).family(theme::bold()));
         let why = match &suggestion.why {
@@ -120,7 +122,7 @@ pub(super) fn plan_ui(ui: &mut egui::Ui, state: &State, index: usize, actions: &
             for case in &suggestion.read_next {
                 let shown = format!("Read {}", case.title);
                 let response = ui.link(&shown);
-                let label = format!("{shown} (for {name})");
+                let label = format!("{shown} (for {in_text})");
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label)
                 });
@@ -133,7 +135,7 @@ pub(super) fn plan_ui(ui: &mut egui::Ui, state: &State, index: usize, actions: &
             && button(
                 ui,
                 "Add an action on this",
-                &format!("Add an action on {name}"),
+                &format!("Add an action on {in_text}"),
             )
         {
             actions.push(AssessAction::AddAction(index, Some(suggestion.factor.clone())).into());
@@ -148,7 +150,7 @@ pub(super) fn plan_ui(ui: &mut egui::Ui, state: &State, index: usize, actions: &
         let on = action
             .factor
             .as_ref()
-            .map(|f| format!(" (on {})", model.factor_name(f)))
+            .map(|f| format!(" (on {})", in_sentence(model.factor_name(f))))
             .unwrap_or_default();
         ui.label(RichText::new(format!("Action {n}{on}")).family(theme::bold()));
         let field = |ui: &mut egui::Ui, label: &str, hint: &str, value: &str, which| {
