@@ -181,3 +181,61 @@ fn a_case_link_leaves_a_trainee_where_the_record_left_them_in_that_case() {
         app.screen()
     );
 }
+
+/// The SCORM package's suspend data for the real library, marked as fully as a trainee
+/// could mark it: every bundled case, every factor with a verdict, High confidence, the
+/// model's evidence and three more paragraphs, and a check on each. It fits SCORM 1.2's
+/// 4,096 characters with nothing left out (the figure is in README, "Put it in your LMS").
+#[test]
+fn the_whole_library_marked_in_full_fits_the_suspend_data_limit() {
+    use collab_casebook::domain::lms::{SUSPEND_DATA_LIMIT, SuspendData};
+    use collab_casebook::domain::progress::{CheckedAttempt, Progress};
+    use collab_casebook::domain::{Attempt, Case, Confidence, Verdict};
+
+    let model = model();
+    let report = collab_casebook::io::bundled_cases(&model);
+    let cases: Vec<&Case> = report.cases.iter().map(|c| &c.case).collect();
+    let mut progress = Progress::default();
+    for case in &cases {
+        let mut attempt = Attempt::new(case);
+        let passages: Vec<_> = case.passages().map(|p| p.id.clone()).collect();
+        for (i, factor) in model.factors.iter().enumerate() {
+            attempt.set_verdict(&factor.id, Some(Verdict::Partly));
+            attempt.set_confidence(&factor.id, Some(Confidence::High));
+            let cited = case
+                .answer(&factor.id)
+                .map(|a| a.evidence.clone())
+                .unwrap_or_default();
+            for passage in cited.iter().chain(passages.iter().skip(i * 3).take(3)) {
+                if attempt
+                    .mark(&factor.id)
+                    .is_none_or(|m| !m.evidence.contains(passage))
+                {
+                    attempt.toggle_evidence(&factor.id, passage);
+                }
+            }
+        }
+        progress.history.push(CheckedAttempt {
+            when: chrono::DateTime::UNIX_EPOCH,
+            attempt: attempt.clone(),
+            agreement: Some(0.5),
+            confident_and_wrong: 0,
+            misjudged: Vec::new(),
+        });
+        progress.attempts.insert(case.id.clone(), attempt);
+    }
+    let data = SuspendData::of(&model, &cases, &[], &progress);
+    let encoded = data.encode(model.factors.len(), &[]);
+    assert_eq!(data.cases.len(), cases.len());
+    assert!(encoded.evidence_left_out.is_empty() && encoded.cases_left_out.is_empty());
+    assert!(encoded.text.len() <= SUSPEND_DATA_LIMIT);
+    let per_case = encoded.text.len() / cases.len();
+    println!(
+        "{} cases: {} characters of suspend data, {per_case} a case",
+        cases.len(),
+        encoded.text.len()
+    );
+    // Read back, every mark is there.
+    let back = SuspendData::decode(&encoded.text, model.factors.len()).unwrap();
+    assert_eq!(back, data);
+}

@@ -42,9 +42,9 @@
 //!   Low, Medium, High), each followed by its evidence as two base-36 digits per passage
 //!   (its place in the case's reading order). Blank marks at the end are left off.
 //!
-//! A case marked fully, citing three passages per factor, takes about 90 characters, so
-//! every bundled case fits several times over. When the text would not fit, it is made to
-//! fit in this order, and [`Encoded`] says what was left out, for the app to say so:
+//! A case marked in full takes about 140 characters: the whole bundled library, every
+//! factor marked and citing the model's evidence and three more passages, is 2,915 (see
+//! `tests/web_build.rs`). When the text would not fit, it is made to fit in this order, and [`Encoded`] says what was left out, for the app to say so:
 //!
 //! 1. evidence is left off the cases other than the one the trainee is on, the last
 //!    first (their verdicts, confidence and scores are kept);
