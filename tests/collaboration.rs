@@ -58,12 +58,12 @@ fn type_into(harness: &mut App, label: &str, text: &str) {
 
 /// Answers every file dialog by choosing `path` (a dialog of your own collaboration).
 fn choose(harness: &mut App, path: PathBuf) {
-    harness
-        .state_mut()
-        .set_dialogs(Box::new(move |dialog: &Dialog, _name| match dialog {
+    harness.state_mut().set_dialogs(Box::new(
+        move |dialog: &Dialog, _name, _folder| match dialog {
             Dialog::Collab(dialog) => Picked::Chosen(dialog.chosen(path.clone())),
             _ => Picked::Cancelled,
-        }));
+        },
+    ));
 }
 
 /// Assesses a partnership through the screens: the first foundation Missing, the rest
@@ -480,6 +480,7 @@ fn share_actions_ask_the_platform_as_values() {
         [Effect::Ask {
             dialog: Dialog::Collab(CollabDialog::ImportChanges),
             file_name: None,
+            folder: None,
         }]
     );
     // Typing into an assessment is a change to the record, saved as the user goes.
@@ -544,7 +545,7 @@ fn with_no_file_dialog_your_files_go_to_the_exports_folder_and_the_message_names
     let mut harness = crate::common::app_harness_with_store(data.path());
     harness
         .state_mut()
-        .set_dialogs(Box::new(|_: &Dialog, _| Picked::Unavailable));
+        .set_dialogs(Box::new(|_: &Dialog, _, _| Picked::Unavailable));
     press(&mut harness, "Assess your own collaboration");
     type_into(&mut harness, "Name of the partnership", "Riverside");
     press(&mut harness, "Start assessment");

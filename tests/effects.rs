@@ -58,7 +58,8 @@ fn a_dialog_is_a_value_with_the_file_name_to_suggest() {
         update(&mut state, Action::Ask(Dialog::OpenCaseFiles)),
         [Effect::Ask {
             dialog: Dialog::OpenCaseFiles,
-            file_name: None
+            file_name: None,
+            folder: None
         }]
     );
     let _ = update(&mut state, CaseAction::Open(case.id.clone()).into());
@@ -66,7 +67,8 @@ fn a_dialog_is_a_value_with_the_file_name_to_suggest() {
         update(&mut state, Action::Ask(Dialog::SaveAttemptFile)),
         [Effect::Ask {
             dialog: Dialog::SaveAttemptFile,
-            file_name: Some(format!("attempt-universal-credit-v{}.ron", case.version))
+            file_name: Some(format!("attempt-universal-credit-v{}.ron", case.version)),
+            folder: None
         }]
     );
 }
@@ -79,6 +81,7 @@ fn saving_files_is_text_handed_to_the_platform() {
     let path = PathBuf::from("/nowhere/attempt.ron");
     let effects = update(&mut state, CaseAction::ExportAttempt(path.clone()).into());
     let [
+        Effect::RecordChanged,
         Effect::Replace {
             what,
             path: to,
@@ -301,4 +304,42 @@ fn the_record_downloads_as_its_own_text_and_loads_through_the_platform() {
             .iter()
             .any(|n| n.starts_with("broken.ron could not be loaded"))
     );
+}
+
+#[test]
+fn save_your_attempt_file_offers_the_folder_it_was_last_saved_in() {
+    let case = bundled("universal-credit");
+    let mut state = state();
+    let _ = update(&mut state, CaseAction::Open(case.id.clone()).into());
+    let shared = PathBuf::from("/room/shared");
+    let effects = update(
+        &mut state,
+        CaseAction::ExportAttempt(shared.join("attempt.ron")).into(),
+    );
+    assert!(effects.contains(&Effect::RecordChanged), "{effects:?}");
+    assert_eq!(state.progress.attempt_folder, Some(shared.clone()));
+    let file_name = Some(format!("attempt-universal-credit-v{}.ron", case.version));
+    assert_eq!(
+        update(&mut state, Action::Ask(Dialog::SaveAttemptFile)),
+        [Effect::Ask {
+            dialog: Dialog::SaveAttemptFile,
+            file_name: file_name.clone(),
+            folder: Some(shared.clone())
+        }]
+    );
+    // Other dialogs are not sent there: a report is not for the room.
+    assert_eq!(
+        update(&mut state, Action::Ask(Dialog::ReportFolder)),
+        [Effect::Ask {
+            dialog: Dialog::ReportFolder,
+            file_name,
+            folder: None
+        }]
+    );
+    // Saving there again changes nothing in the record.
+    let effects = update(
+        &mut state,
+        CaseAction::ExportAttempt(shared.join("attempt-2.ron")).into(),
+    );
+    assert!(!effects.contains(&Effect::RecordChanged), "{effects:?}");
 }

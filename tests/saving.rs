@@ -22,12 +22,12 @@ fn without_dialogs(
     let mut harness = app_harness_with_store(folder);
     let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let seen = asked.clone();
-    harness
-        .state_mut()
-        .set_dialogs(Box::new(move |dialog: &Dialog, _name: Option<String>| {
+    harness.state_mut().set_dialogs(Box::new(
+        move |dialog: &Dialog, _name: Option<String>, _folder| {
             seen.lock().unwrap().push(dialog.clone());
             picked.clone()
-        }));
+        },
+    ));
     (harness, asked)
 }
 
@@ -166,4 +166,49 @@ fn opening_a_saved_files_folder_is_an_effect() {
     let folder = std::path::PathBuf::from("/somewhere/exports");
     let effects = collab_casebook::ui::app::update(&mut state, Action::OpenFolder(folder.clone()));
     assert_eq!(effects, vec![Effect::OpenFolder(folder)]);
+}
+
+#[test]
+fn the_folder_an_attempt_file_was_saved_in_is_offered_again_after_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let offered = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let dialogs = |harness: &mut Harness<'static, CasebookApp>| {
+        let seen = offered.clone();
+        let target = shared.path().join("attempt.ron");
+        harness.state_mut().set_dialogs(Box::new(
+            move |dialog: &Dialog, _name: Option<String>, folder: Option<&std::path::Path>| {
+                seen.lock()
+                    .unwrap()
+                    .push(folder.map(std::path::Path::to_path_buf));
+                match dialog {
+                    Dialog::SaveAttemptFile => Picked::Chosen(
+                        collab_casebook::ui::CaseAction::ExportAttempt(target.clone()).into(),
+                    ),
+                    _ => Picked::Cancelled,
+                }
+            },
+        ));
+    };
+    {
+        let mut harness = app_harness_with_store(data.path());
+        dialogs(&mut harness);
+        check_a_case(&mut harness);
+        press(&mut harness, "Save your attempt file");
+        assert_eq!(files_in(shared.path()), ["attempt.ron"]);
+        drop(harness);
+    }
+    let mut harness = app_harness_with_store(data.path());
+    dialogs(&mut harness);
+    // The app opens where the trainee left it; they open the case again and check it.
+    press(&mut harness, "Library");
+    let case = bundled("hospital-discharge-short");
+    press(&mut harness, &format!("Continue: {}", case.title));
+    press(&mut harness, "Check your answers");
+    press(&mut harness, "Save your attempt file");
+    assert_eq!(
+        *offered.lock().unwrap(),
+        [None, Some(shared.path().to_path_buf())],
+        "the first save offers the system's folder; after a restart, the shared folder"
+    );
 }

@@ -186,6 +186,9 @@ pub struct Progress {
     /// Your own collaboration: the assessments of partnerships the user is part of, their
     /// plans and look-backs, oldest first.
     pub collaboration: super::assessment::History,
+    /// The folder the trainee last saved an attempt file in (often a seminar's shared
+    /// folder): **Save your attempt file** opens there next time.
+    pub attempt_folder: Option<std::path::PathBuf>,
 }
 
 fn scheduler() -> FSRS {

@@ -4,9 +4,11 @@
 //! - format 1 kept each review's schedule in the `rs-fsrs` crate's own `Card` layout;
 //! - format 2 uses the project's own `Schedule`;
 //! - format 3 adds `collaboration`: the user's own assessments, plans and look-backs
-//!   (see `domain::assessment::History`). A format 2 record reads with none.
+//!   (see `domain::assessment::History`), and `attempt_folder`, where the last attempt
+//!   file was saved. A format 2 record reads with none.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use crate::domain::assessment::History;
 use crate::domain::progress::{CheckedAttempt, Place, Progress, ReviewItem, Schedule, Stage};
@@ -40,6 +42,9 @@ struct StoreFile {
     /// Your own collaboration: assessments, plans and look-backs (format 3).
     #[serde(default)]
     collaboration: History,
+    /// The folder the last attempt file was saved in, offered again (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attempt_folder: Option<PathBuf>,
 }
 
 /// Just the format number, read first so each format is parsed by its own structs.
@@ -127,6 +132,7 @@ pub fn to_text_with(
         review: progress.review.clone(),
         seminar: seminar.cloned(),
         collaboration: progress.collaboration.clone(),
+        attempt_folder: progress.attempt_folder.clone(),
     };
     ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new().struct_names(true))
 }
@@ -149,6 +155,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
                 review: file.review.into_iter().map(ReviewItem::from).collect(),
                 seminar: None,
                 collaboration: History::default(),
+                attempt_folder: None,
             })
         }
         2 | FORMAT => {
@@ -161,6 +168,7 @@ pub fn parse(text: &str) -> Result<Progress, String> {
                 review: file.review,
                 seminar: file.seminar,
                 collaboration: file.collaboration,
+                attempt_folder: file.attempt_folder,
             })
         }
         other => Err(format!(

@@ -2,7 +2,7 @@
 //! native dialogs, loading on a named thread, notify's watcher, files written atomically,
 //! and the clock read in `crate::clock`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::domain::autosave::{Autosave, Moment};
 use crate::io::record_writer::{Outcome, RecordWriter};
@@ -81,7 +81,7 @@ impl Desktop {
 
     /// Opens the record in `folder` and puts it, and the settings kept with it, into the
     /// state; returns the user to the case and factor they were on.
-    pub fn open_store(&mut self, folder: &std::path::Path, state: &mut State) {
+    pub fn open_store(&mut self, folder: &Path, state: &mut State) {
         match Store::open(folder, &crate::clock::stamp()) {
             Ok((store, progress, notice)) => {
                 let settings: Settings = store.load_settings();
@@ -133,7 +133,11 @@ impl Desktop {
                         result: Err(error.to_string()),
                     })
             }
-            Effect::Ask { dialog, file_name } => match (self.dialogs)(&dialog, file_name.clone()) {
+            Effect::Ask {
+                dialog,
+                file_name,
+                folder,
+            } => match (self.dialogs)(&dialog, file_name.clone(), folder.as_deref()) {
                 Picked::Chosen(action) => Some(action),
                 Picked::Cancelled => None,
                 Picked::Unavailable => self.save_without_dialog(&dialog, file_name),
@@ -154,7 +158,7 @@ impl Desktop {
                 None
             }
             Effect::ReadProblemSource { file, position } => {
-                let text = io::load::read_text(std::path::Path::new(&file));
+                let text = io::load::read_text(Path::new(&file));
                 Some(
                     LoadingAction::ProblemSourceRead {
                         file,
@@ -454,7 +458,7 @@ impl Desktop {
         let user = directories::UserDirs::new();
         let base = user
             .as_ref()
-            .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
             .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
             .unwrap_or_else(std::env::temp_dir);
         base.join("Collaborative Working Casebook")
@@ -507,7 +511,7 @@ impl Desktop {
 
 /// Opens a folder in the system's file manager (Explorer, Finder, or whatever `xdg-open`
 /// hands folders to), without waiting for it.
-fn open_folder(folder: &std::path::Path) -> Result<(), String> {
+fn open_folder(folder: &Path) -> Result<(), String> {
     let opener = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -534,9 +538,9 @@ fn open_folder(folder: &std::path::Path) -> Result<(), String> {
 /// only place the app calls rfd. rfd answers "nothing picked" both when the user cancels
 /// and when no dialog could open (under Xvfb with no desktop portal, say); an answer
 /// sooner than anyone could cancel is taken as the dialog not opening.
-fn native_dialog(dialog: &Dialog, file_name: Option<String>) -> Picked {
+fn native_dialog(dialog: &Dialog, file_name: Option<String>, folder: Option<&Path>) -> Picked {
     let started = std::time::Instant::now();
-    match ask(dialog, file_name) {
+    match ask(dialog, file_name, folder) {
         Some(action) => Picked::Chosen(action),
         None if started.elapsed() < std::time::Duration::from_millis(300) => Picked::Unavailable,
         None => Picked::Cancelled,
@@ -545,7 +549,7 @@ fn native_dialog(dialog: &Dialog, file_name: Option<String>) -> Picked {
 
 /// Shows a native file dialog and turns what the user picked into the next action. The
 /// only place the app calls rfd.
-fn ask(dialog: &Dialog, file_name: Option<String>) -> Option<Action> {
+fn ask(dialog: &Dialog, file_name: Option<String>, folder: Option<&Path>) -> Option<Action> {
     use crate::ui::features::case::CaseAction;
     use crate::ui::features::feedback::FeedbackAction;
     use rfd::FileDialog;
@@ -573,7 +577,11 @@ fn ask(dialog: &Dialog, file_name: Option<String>) -> Option<Action> {
             .pick_folder()
             .map(|folder| SeminarAction::WatchFolder(folder).into()),
         Dialog::SaveAttemptFile => ron(
-            FileDialog::new().set_title("Save your attempt file"),
+            match folder.filter(|f| f.is_dir()) {
+                Some(folder) => FileDialog::new().set_directory(folder),
+                None => FileDialog::new(),
+            }
+            .set_title("Save your attempt file"),
             "Attempt files",
         )
         .set_file_name(file_name.unwrap_or_else(|| "attempt.ron".to_owned()))

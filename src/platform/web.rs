@@ -326,7 +326,10 @@ impl Web {
                     result: Err(error),
                 })
             }
-            Effect::Ask { dialog, file_name } => self.ask(&dialog, file_name),
+            // A browser downloads where it always does: there is no folder to offer.
+            Effect::Ask {
+                dialog, file_name, ..
+            } => self.ask(&dialog, file_name),
             Effect::Load { paths, purpose } => {
                 // Files dropped on the page are read by the platform (see `poll`); any other
                 // path cannot be opened in a browser.

@@ -102,9 +102,10 @@ pub enum Picked {
     Unavailable,
 }
 
-/// Shows a file dialog (the dialog, and the file name to suggest when saving a file). The
+/// Shows a file dialog (the dialog, the file name to suggest when saving a file, and the
+/// folder to open in, if any). The
 /// desktop uses native dialogs; tests put in their own.
-pub type DialogFn = Box<dyn FnMut(&Dialog, Option<String>) -> Picked>;
+pub type DialogFn = Box<dyn FnMut(&Dialog, Option<String>, Option<&std::path::Path>) -> Picked>;
 
 impl From<LibraryAction> for Action {
     fn from(action: LibraryAction) -> Self {

@@ -52,7 +52,15 @@ pub fn update(state: &mut State, action: Action) -> Effects {
         Action::Assess(action) => features::assess::apply(state, action, &mut effects),
         Action::Ask(dialog) => {
             let file_name = features::case::attempt_file_name(state);
-            effects.push(Effect::Ask { dialog, file_name });
+            let folder = match dialog {
+                super::Dialog::SaveAttemptFile => state.progress.attempt_folder.clone(),
+                _ => None,
+            };
+            effects.push(Effect::Ask {
+                dialog,
+                file_name,
+                folder,
+            });
         }
         Action::DismissNotice(index) => {
             if index < state.notices.len() {

@@ -25,6 +25,9 @@ pub enum Effect {
         dialog: Dialog,
         /// The file name to suggest, when saving a file.
         file_name: Option<String>,
+        /// The folder the dialog opens in, when there is one to offer (the folder the
+        /// last attempt file was saved in); otherwise the system's choice.
+        folder: Option<PathBuf>,
     },
     /// Open case files and folders in the background.
     Load {

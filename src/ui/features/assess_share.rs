@@ -170,6 +170,7 @@ fn ask(effects: &mut Effects, dialog: CollabDialog, file_name: Option<String>) {
     effects.push(Effect::Ask {
         dialog: Dialog::Collab(dialog),
         file_name,
+        folder: None,
     });
 }
 

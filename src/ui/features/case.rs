@@ -1,7 +1,7 @@
 //! Marking a case: choosing the factor, verdicts, confidence, evidence and notes, checking
 //! the answers, starting again, and saving an attempt file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::domain::{Attempt, CaseId, Confidence, FactorId, PassageId, Verdict};
 use crate::io;
@@ -130,6 +130,12 @@ pub fn apply(state: &mut State, action: CaseAction, effects: &mut Effects) {
             let Some((_, attempt)) = state.open_case_and_attempt() else {
                 return;
             };
+            // Offered again next time: a seminar's shared folder, chosen once.
+            let folder = path.parent().map(Path::to_path_buf);
+            if folder.is_some() && state.progress.attempt_folder != folder {
+                state.progress.attempt_folder = folder;
+                effects.push(Effect::RecordChanged);
+            }
             match io::attempt_file::to_text(&attempt, None) {
                 Ok(text) => effects.push(Effect::Replace {
                     what: Saved::AttemptFile,
