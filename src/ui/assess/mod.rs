@@ -200,8 +200,16 @@ fn home_ui(ui: &mut egui::Ui, state: &State, actions: &mut Vec<Action>) {
             ));
             ui.horizontal_wrapped(|ui| {
                 if button(ui, "Continue", &format!("Continue assessment {number}")) {
-                    actions
-                        .push(AssessAction::Show(AssessPage::Factor { index, factor: 0 }).into());
+                    // At the first factor not yet marked; at the barriers when all are.
+                    let page = state
+                        .model
+                        .factors
+                        .iter()
+                        .position(|f| assessment.verdict(&f.id).is_none())
+                        .map_or(AssessPage::Barriers { index }, |factor| {
+                            AssessPage::Factor { index, factor }
+                        });
+                    actions.push(AssessAction::Show(page).into());
                 }
                 if button(ui, "Plan", &format!("Plan for assessment {number}")) {
                     actions.push(AssessAction::Show(AssessPage::Plan { index }).into());
@@ -326,6 +334,9 @@ fn factor_ui(
         }
     });
     hint(ui, "Your answers are saved as you go.");
+    if ui.button("Your own collaboration").clicked() {
+        actions.push(AssessAction::Show(AssessPage::Home).into());
+    }
 
     section(ui, "All factors");
     for (n, f) in model.factors.iter().enumerate() {
@@ -391,4 +402,8 @@ fn barriers_ui(
             actions.push(AssessAction::Show(AssessPage::Plan { index }).into());
         }
     });
+    hint(ui, "Your answers are saved as you go.");
+    if ui.button("Your own collaboration").clicked() {
+        actions.push(AssessAction::Show(AssessPage::Home).into());
+    }
 }
