@@ -281,6 +281,7 @@ impl Web {
                 self.changed = true;
             }
         }
+        state.learning_platform = true;
         state.tell(
             "You opened the casebook from your learning platform. It is told whether you have checked your answers, your agreement with the model, how long you spent, and your place and marks (never your notes), so you can carry on from any computer.".to_owned(),
         );

@@ -28,6 +28,8 @@ pub struct RecordView<'a> {
     pub due: usize,
     /// Where the record is kept, if it is kept.
     pub folder: Option<String>,
+    /// Whether a learning platform is told of the record (SCORM).
+    pub learning_platform: bool,
     /// Set when the user asked to delete it and must confirm: the files that will go.
     pub confirm_delete: Option<&'a [std::path::PathBuf]>,
 }
@@ -149,6 +151,7 @@ pub fn record_ui(ui: &mut egui::Ui, view: &RecordView<'_>, actions: &mut Vec<Act
         ui.add_space(8.0);
         a11y::heading(ui, 2, theme::subheading("Your data"));
         match &view.folder {
+            Some(folder) if view.learning_platform => ui.label(format!("Your record stays on this computer, in {folder}. Your learning platform is told whether you have checked your answers, your agreement with the model, how long you spent, and your place and marks, never your notes; nothing else is sent anywhere.")),
             Some(folder) => ui.label(format!("Your record stays on this computer, in {folder}. Nothing is sent anywhere unless you save a file and share it.")),
             None => ui.label("Your record is not being saved, so it will go when you close the app."),
         };

@@ -336,6 +336,7 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
                     progress: &state.progress,
                     due: state.progress.due(state.now.utc, usize::MAX).len(),
                     folder: state.record_folder.clone(),
+                    learning_platform: state.learning_platform,
                     confirm_delete: confirm_delete.as_deref(),
                 };
                 record::record_ui(ui, &view, &mut actions);

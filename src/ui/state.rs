@@ -155,6 +155,9 @@ pub struct State {
     pub progress: Progress,
     /// Where the record is kept, as the user should read it; `None` when it is not kept.
     pub record_folder: Option<String>,
+    /// Whether a learning platform is told of the record through SCORM (the browser build
+    /// launched from an LMS): My record says what it is told.
+    pub learning_platform: bool,
     /// Messages for the user about their saved work, shown until dismissed.
     pub notices: Vec<String>,
     /// Folders files were saved into, each with the message that said so: the message
@@ -189,6 +192,7 @@ impl State {
             problem_texts: BTreeMap::new(),
             progress: Progress::default(),
             record_folder: None,
+            learning_platform: false,
             notices: Vec::new(),
             saved_in: Vec::new(),
             settings: Settings::default(),
