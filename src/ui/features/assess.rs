@@ -144,6 +144,7 @@ pub fn apply(state: &mut State, action: AssessAction, effects: &mut Effects) {
     let changed = match action {
         AssessAction::Show(page) => {
             state.assess.problems.clear();
+            state.assess.share.problem = None;
             state.screen = Screen::Assess(page);
             false
         }
@@ -193,16 +194,10 @@ pub fn apply(state: &mut State, action: AssessAction, effects: &mut Effects) {
             }
         }),
         AssessAction::RemoveAction(index, number) => {
-            // Dates typed for later actions move up with them.
-            let dates = std::mem::take(&mut state.assess.dates);
-            state.assess.dates = dates
-                .into_iter()
-                .filter(|((a, n), _)| *a != index || *n != number)
-                .map(|((a, n), text)| {
-                    let n = if a == index && n > number { n - 1 } else { n };
-                    ((a, n), text)
-                })
-                .collect();
+            // What was typed for later actions moves up with them.
+            let drafts = &mut state.assess;
+            drafts.dates = renumber(std::mem::take(&mut drafts.dates), index, number);
+            drafts.answers = renumber(std::mem::take(&mut drafts.answers), index, number);
             edit(state, index, |a| {
                 if number < a.plan.len() {
                     a.plan.remove(number);
@@ -245,6 +240,23 @@ pub fn apply(state: &mut State, action: AssessAction, effects: &mut Effects) {
     if changed {
         effects.push(Effect::RecordChanged);
     }
+}
+
+/// Drafts kept by assessment and action, with action `number` of assessment `index`
+/// removed and the actions after it moved up one.
+fn renumber<T>(
+    drafts: BTreeMap<(usize, usize), T>,
+    index: usize,
+    number: usize,
+) -> BTreeMap<(usize, usize), T> {
+    drafts
+        .into_iter()
+        .filter(|((a, n), _)| *a != index || *n != number)
+        .map(|((a, n), draft)| {
+            let n = if a == index && n > number { n - 1 } else { n };
+            ((a, n), draft)
+        })
+        .collect()
 }
 
 /// Starts an assessment of `name`, at its first factor. Returns whether the record changed.
@@ -403,5 +415,136 @@ fn save_answer(state: &mut State, index: usize, number: usize) -> bool {
 pub fn ask_if_due(state: &mut State) {
     if state.seminar.is_none() && !state.progress.collaboration.due(today(state)).is_empty() {
         state.screen = Screen::Assess(AssessPage::LookBack);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::update;
+    use crate::ui::state::Now;
+
+    fn state_on(today: &str) -> State {
+        let model = crate::io::builtin_model().expect("the built-in model loads");
+        let bundled = crate::io::bundled_cases(&model);
+        let mut state = State::new(model, bundled);
+        state.now = Now {
+            today: today.to_owned(),
+            ..Now::default()
+        };
+        state
+    }
+
+    fn act(state: &mut State, action: AssessAction) -> Effects {
+        update(state, action.into())
+    }
+
+    #[test]
+    fn a_partnership_needs_a_name_and_each_change_is_saved() {
+        let mut state = state_on("2026-12-01");
+        let effects = act(&mut state, AssessAction::Start);
+        assert!(effects.is_empty());
+        assert_eq!(
+            state.assess.problems,
+            ["Enter the name of the partnership."]
+        );
+        act(
+            &mut state,
+            AssessAction::SetNewName("  Riverside ".to_owned()),
+        );
+        let effects = act(&mut state, AssessAction::Start);
+        assert_eq!(effects, [Effect::RecordChanged]);
+        assert_eq!(
+            state.screen,
+            Screen::Assess(AssessPage::Factor {
+                index: 0,
+                factor: 0
+            })
+        );
+        let assessment = state.progress.collaboration.latest().cloned();
+        assert_eq!(
+            assessment.map(|a| (a.partnership, a.made_on.to_string())),
+            Some(("Riverside".to_owned(), "2026-12-01".to_owned()))
+        );
+        // Nothing to change: no save.
+        assert!(act(&mut state, AssessAction::SetNotes(9, "x".to_owned())).is_empty());
+    }
+
+    #[test]
+    fn removing_an_action_moves_what_was_typed_for_later_ones_up() {
+        let mut state = state_on("2026-12-01");
+        act(&mut state, AssessAction::SetNewName("Riverside".to_owned()));
+        act(&mut state, AssessAction::Start);
+        for _ in 0..4 {
+            act(&mut state, AssessAction::AddAction(0, None));
+        }
+        let plan = |state: &State| state.progress.collaboration.assessments[0].plan.clone();
+        assert_eq!(plan(&state).len(), 3, "at most three");
+        assert_eq!(plan(&state)[0].look_back.to_string(), "2026-12-29");
+        act(
+            &mut state,
+            AssessAction::SetActionField(0, 2, ActionField::LookBack, "2027-01".to_owned()),
+        );
+        act(&mut state, AssessAction::RemoveAction(0, 0));
+        assert_eq!(
+            state.assess.dates.keys().copied().collect::<Vec<_>>(),
+            [(0, 1)]
+        );
+        let problems = plan_problems(&state, 0);
+        assert_eq!(
+            problems.first().map(String::as_str),
+            Some("Action 2: enter the look-back date as year-month-day, such as 2027-01-05.")
+        );
+        act(
+            &mut state,
+            AssessAction::SetActionField(0, 1, ActionField::LookBack, "2027-01-05".to_owned()),
+        );
+        assert_eq!(plan(&state)[1].look_back.to_string(), "2027-01-05");
+        act(&mut state, AssessAction::FinishPlan(0));
+        assert_eq!(
+            state.assess.problems,
+            [
+                "Action 1: say what you will do.",
+                "Action 2: say what you will do."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_look_back_is_kept_only_with_an_outcome_and_only_when_due() {
+        let mut state = state_on("2026-12-01");
+        act(&mut state, AssessAction::SetNewName("Riverside".to_owned()));
+        act(&mut state, AssessAction::Start);
+        act(&mut state, AssessAction::AddAction(0, None));
+        // Not due yet: nothing is asked, and an answer is not kept.
+        ask_if_due(&mut state);
+        assert_ne!(state.screen, Screen::Assess(AssessPage::LookBack));
+        act(&mut state, AssessAction::SetOutcome(0, 0, Outcome::Done));
+        assert!(act(&mut state, AssessAction::SaveAnswer(0, 0)).is_empty());
+
+        state.now.today = "2027-01-02".to_owned();
+        ask_if_due(&mut state);
+        assert_eq!(state.screen, Screen::Assess(AssessPage::LookBack));
+        act(&mut state, AssessAction::SetOutcome(0, 0, Outcome::Partly));
+        act(
+            &mut state,
+            AssessAction::SetAnswerField(0, 0, AnswerField::Changed, " Weekly calls. ".to_owned()),
+        );
+        assert_eq!(
+            act(&mut state, AssessAction::SaveAnswer(0, 0)),
+            [Effect::RecordChanged]
+        );
+        let answer = state.progress.collaboration.assessments[0].plan[0]
+            .answer
+            .clone();
+        assert_eq!(
+            answer.map(|a| (a.outcome, a.changed, a.answered_on.to_string())),
+            Some((
+                Outcome::Partly,
+                "Weekly calls.".to_owned(),
+                "2027-01-02".to_owned()
+            ))
+        );
+        assert!(state.assess.answers.is_empty());
     }
 }
