@@ -604,3 +604,29 @@ fn at_200_percent_text_and_in_every_theme_the_pages_keep_their_controls() {
         });
     }
 }
+
+#[test]
+fn continue_picks_up_at_the_first_factor_not_yet_marked() {
+    let mut harness = app_on("2026-12-01", None);
+    press(&mut harness, "Assess your own collaboration");
+    press(&mut harness, "Start assessment");
+    assert!(shows(&harness, "Enter the name of the partnership."));
+    type_into(&mut harness, "Name of the partnership", "Riverside");
+    press(&mut harness, "Start assessment");
+    press(&mut harness, "Missing");
+    press(&mut harness, "Next factor");
+    press(&mut harness, "Present");
+    press(&mut harness, "Your own collaboration");
+    assert!(shows(
+        &harness,
+        "1. Riverside, 2026-12-01: 2 of 9 factors marked, 0 actions."
+    ));
+    press(&mut harness, "Continue assessment 1");
+    assert_eq!(
+        harness.state().screen(),
+        &Screen::Assess(AssessPage::Factor {
+            index: 0,
+            factor: 2
+        })
+    );
+}
