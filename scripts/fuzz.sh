@@ -12,9 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
-    cargo install cargo-fuzz --version 0.13.2 --locked
-fi
+scripts/tools.sh fuzz
 
 targets=("${1:-case_file}")
 if [[ $# -eq 0 ]]; then targets=(case_file attempt_file progress_store assessment_file changes_file); fi
