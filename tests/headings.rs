@@ -237,7 +237,12 @@ fn the_reference_matrix_record_review_and_settings_have_titled_regions() {
     assert_headings(
         &harness,
         "my record",
-        &[(1, "My record"), (2, "Review"), (2, "Your data")],
+        &[
+            (1, "My record"),
+            (2, "Review"),
+            (2, "Your own collaboration"),
+            (2, "Your data"),
+        ],
     );
     assert_regions(&harness, "my record", &["Screens", "My record"]);
     assert_no_unknown_nodes(&harness, "my record");
