@@ -1,6 +1,6 @@
 //! Your own collaboration, on screen: the home page (start, continue, look back, share),
 //! each factor with the model's signs and questions, and the barriers; the plan and the
-//! look-back are in [`plan`], the team's and the course team's views in [`share`].
+//! look-back are in `plan`, the team's and the course team's views in `share`.
 //! Pages draw from the state and push actions; they change nothing.
 
 use egui::RichText;
