@@ -12,6 +12,8 @@
 //!   and the clock; in a browser its storage, downloads and file picker.
 //! - [`cli`]: the `check` command for case authors (desktop only).
 
+#[cfg(feature = "gui")]
+pub mod a11y_dom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod clock;

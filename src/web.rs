@@ -50,11 +50,16 @@ async fn run() -> Result<(), String> {
     {
         launch.case = Some(only.as_str().to_owned());
     }
+    let mirror_canvas = canvas.clone();
     eframe::WebRunner::new()
         .start(
             canvas,
             eframe::WebOptions::default(),
             Box::new(move |cc| {
+                // egui's accessibility tree, mirrored into the page for screen readers.
+                if let Err(problem) = crate::a11y_dom::install(&cc.egui_ctx, &mirror_canvas) {
+                    log::warn!("The page will not carry the accessibility tree: {problem}");
+                }
                 let mut app = CasebookApp::in_browser(cc, model, &chosen);
                 app.launch(&launch);
                 Ok(Box::new(app))

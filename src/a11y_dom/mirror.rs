@@ -1,0 +1,616 @@
+//! The pure half of the mirror: AccessKit tree updates in, DOM operations out.
+//!
+//! [`Mirror`] keeps the nodes it has been given and what it last told the page, and for
+//! each [`TreeUpdate`] returns the [`Op`]s that bring the page from the last tree to the
+//! new one: elements created for new nodes, attributes and text changed where they
+//! differ, elements moved where the order of children changed, elements removed for
+//! nodes no longer reachable from the root, and the focus when it moves. Nothing here
+//! touches a browser, so every rule is tested natively with exact operations.
+//!
+//! # From roles to HTML
+//!
+//! - Anything that can be clicked becomes a `<button>`, with the ARIA role of the node
+//!   when it is not a plain button (`checkbox`, `radio`, `switch`, `link`, `tab`...), so
+//!   Enter and Space work as a browser user expects and assistive technology's "press"
+//!   reaches the app.
+//! - Text boxes are real `<input>` elements (`<textarea>` when multi-line) holding the
+//!   node's value.
+//! - Everything else is a `<div>` with the ARIA role that matches: headings with
+//!   `aria-level` (AccessKit counts levels from 0, ARIA from 1), named regions, groups,
+//!   navigation, images, status and alert. Plain text and unnamed containers get no role.
+//! - States: `aria-disabled`, `aria-checked` (check boxes, radio buttons, switches) or
+//!   `aria-pressed` (toggle buttons), `aria-expanded`, `aria-selected`, `aria-live`,
+//!   `aria-required`, `aria-readonly`, and `aria-valuenow`/`min`/`max` for sliders and
+//!   progress. Hidden nodes get `hidden`.
+//! - Names: a leaf's text is its label (or, for plain text, its value), so the page reads
+//!   as the app does; a node with children is named by `aria-label`.
+//! - Positions: each element is placed over the node's bounds, in the tree's coordinates
+//!   with every node's transform applied, relative to its parent element's position
+//!   (every mirrored element is absolutely positioned inside its parent).
+
+use std::collections::{HashMap, HashSet};
+
+use egui::accesskit::{Action, Affine, Live, Node, NodeId, Role, Toggled, TreeUpdate};
+
+/// One change to make to the page. Ids are AccessKit node ids.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Make a new element with this tag for the node (not yet in the page).
+    Create {
+        /// The node.
+        id: u64,
+        /// `button`, `input`, `textarea` or `div`.
+        tag: &'static str,
+    },
+    /// Set an attribute.
+    SetAttr {
+        /// The node.
+        id: u64,
+        /// The attribute's name.
+        name: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// Remove an attribute.
+    RemoveAttr {
+        /// The node.
+        id: u64,
+        /// The attribute's name.
+        name: &'static str,
+    },
+    /// Set the element's own text (kept apart from its child elements), or for an
+    /// `<input>` or `<textarea>` its value.
+    SetText {
+        /// The node.
+        id: u64,
+        /// The text.
+        text: String,
+    },
+    /// Place the element over this rectangle, in the tree's coordinates, relative to the
+    /// top left of its parent element.
+    SetRect {
+        /// The node.
+        id: u64,
+        /// The rectangle.
+        rect: Rect,
+    },
+    /// Put the element inside `parent` (None: the mirror's own container), before the
+    /// element of `before` (None: at the end). Moves it if it was elsewhere.
+    Place {
+        /// The node.
+        id: u64,
+        /// The parent node, or None for the top of the mirror.
+        parent: Option<u64>,
+        /// The sibling it goes before, or None for the end.
+        before: Option<u64>,
+    },
+    /// Remove the element and forget it.
+    Remove {
+        /// The node.
+        id: u64,
+    },
+    /// The app's focus moved to this node (None: to no control).
+    Focus {
+        /// The node, if it is mirrored.
+        id: Option<u64>,
+    },
+}
+
+/// A rectangle in the tree's coordinates: left, top, width and height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// A node still to visit: its id, its parent's, the transform above it and the top left
+/// of its parent's element.
+type Visit = (NodeId, Option<u64>, Affine, (f64, f64));
+
+/// What the page shows for one node: enough to work out what changed.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    tag: &'static str,
+    attrs: Vec<(&'static str, String)>,
+    text: String,
+    rect: Rect,
+    children: Vec<u64>,
+}
+
+/// The mirror of one AccessKit tree. Feed it every [`TreeUpdate`] with [`Mirror::update`].
+#[derive(Debug, Default)]
+pub struct Mirror {
+    nodes: HashMap<NodeId, Node>,
+    root: Option<NodeId>,
+    shown: HashMap<u64, Shown>,
+    /// The top-level elements in the mirror's container, in order.
+    top: Vec<u64>,
+    focus: Option<u64>,
+}
+
+impl Mirror {
+    /// An empty mirror.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many elements the page holds for the tree.
+    pub fn len(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// Whether the page holds nothing yet.
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// Takes in one tree update and returns the operations that bring the page up to date.
+    /// The root node itself is not mirrored (the page's container stands for it); its
+    /// children are the container's children.
+    pub fn update(&mut self, update: &TreeUpdate) -> Vec<Op> {
+        for (id, node) in &update.nodes {
+            self.nodes.insert(*id, node.clone());
+        }
+        if let Some(tree) = &update.tree {
+            self.root = Some(tree.root);
+        }
+        let Some(root) = self.root else {
+            return Vec::new();
+        };
+
+        // Walk the tree from the root: what each reachable node should look like.
+        let mut wanted: HashMap<u64, Shown> = HashMap::new();
+        let mut order: Vec<(u64, Option<u64>)> = Vec::new(); // (node, parent), parents first
+        let mut top: Vec<u64> = Vec::new();
+        let root_transform = self.nodes.get(&root).map_or(Affine::IDENTITY, |n| {
+            n.transform().copied().unwrap_or(Affine::IDENTITY)
+        });
+        if let Some(root_node) = self.nodes.get(&root) {
+            let mut stack: Vec<Visit> = root_node
+                .children()
+                .iter()
+                .rev()
+                .map(|child| (*child, None, root_transform, (0.0, 0.0)))
+                .collect();
+            let mut seen: HashSet<u64> = HashSet::new();
+            while let Some((id, parent, transform, origin)) = stack.pop() {
+                let Some(node) = self.nodes.get(&id) else {
+                    continue;
+                };
+                if !seen.insert(id.0) {
+                    continue; // a node listed twice: keep the first place
+                }
+                let transform = node.transform().map_or(transform, |own| transform * *own);
+                let absolute = node.bounds().map(|b| transform.transform_rect_bbox(b));
+                let rect = absolute.map_or(
+                    Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        width: 0.0,
+                        height: 0.0,
+                    },
+                    |r| Rect {
+                        x: r.x0 - origin.0,
+                        y: r.y0 - origin.1,
+                        width: r.x1 - r.x0,
+                        height: r.y1 - r.y0,
+                    },
+                );
+                let child_origin = absolute.map_or(origin, |r| (r.x0, r.y0));
+                let children: Vec<u64> = node
+                    .children()
+                    .iter()
+                    .filter(|c| self.nodes.contains_key(c))
+                    .map(|c| c.0)
+                    .collect();
+                let (tag, attrs, text) = describe(node, !children.is_empty());
+                wanted.insert(
+                    id.0,
+                    Shown {
+                        tag,
+                        attrs,
+                        text,
+                        rect,
+                        children: Vec::new(),
+                    },
+                );
+                match parent {
+                    None => top.push(id.0),
+                    Some(p) => {
+                        if let Some(parent) = wanted.get_mut(&p) {
+                            parent.children.push(id.0);
+                        }
+                    }
+                }
+                order.push((id.0, parent));
+                for child in node.children().iter().rev() {
+                    stack.push((*child, Some(id.0), transform, child_origin));
+                }
+            }
+        }
+
+        let mut ops = Vec::new();
+        // New elements, and changes to the ones that stay. A node whose tag changed is
+        // made again.
+        let mut remade: HashSet<u64> = HashSet::new();
+        for (id, _) in &order {
+            let Some(new) = wanted.get(id) else { continue };
+            let old = self.shown.get(id);
+            let old = match old {
+                Some(old) if old.tag == new.tag => Some(old),
+                Some(_) => {
+                    ops.push(Op::Remove { id: *id });
+                    remade.insert(*id);
+                    None
+                }
+                None => None,
+            };
+            if old.is_none() {
+                ops.push(Op::Create {
+                    id: *id,
+                    tag: new.tag,
+                });
+            }
+            diff_element(*id, old, new, &mut ops);
+        }
+        for id in &remade {
+            self.shown.remove(id);
+            self.forget_child(*id);
+        }
+
+        // Order: each parent's children as the tree lists them, parents first.
+        let mut current_top = std::mem::take(&mut self.top);
+        current_top.retain(|id| top.contains(id) && !remade.contains(id));
+        place_children(None, &mut current_top, &top, &mut ops);
+        self.top = current_top;
+        for (id, _) in &order {
+            let Some(new) = wanted.get(id) else { continue };
+            let mut current = self
+                .shown
+                .get(id)
+                .map(|s| s.children.clone())
+                .unwrap_or_default();
+            current.retain(|c| wanted.contains_key(c) && !remade.contains(c));
+            // Children that were placed under another parent earlier in this pass are not
+            // here any more.
+            current.retain(|c| new.children.contains(c));
+            place_children(Some(*id), &mut current, &new.children, &mut ops);
+        }
+
+        // What is no longer in the tree goes.
+        let mut gone: Vec<u64> = self
+            .shown
+            .keys()
+            .filter(|id| !wanted.contains_key(id))
+            .copied()
+            .collect();
+        gone.sort_unstable();
+        for id in gone {
+            ops.push(Op::Remove { id });
+        }
+        let reachable: HashSet<NodeId> = wanted.keys().map(|id| NodeId(*id)).collect();
+        self.nodes
+            .retain(|id, _| reachable.contains(id) || Some(*id) == self.root);
+        self.shown = wanted;
+
+        // The focus, when it moved.
+        let focus = Some(update.focus.0)
+            .filter(|id| Some(NodeId(*id)) != self.root && self.shown.contains_key(id));
+        if focus != self.focus {
+            ops.push(Op::Focus { id: focus });
+            self.focus = focus;
+        }
+        ops
+    }
+
+    fn forget_child(&mut self, id: u64) {
+        self.top.retain(|c| *c != id);
+        for shown in self.shown.values_mut() {
+            shown.children.retain(|c| *c != id);
+        }
+    }
+}
+
+/// The operations that turn `old` (None: a new element) into `new`, apart from order.
+fn diff_element(id: u64, old: Option<&Shown>, new: &Shown, ops: &mut Vec<Op>) {
+    for (name, value) in &new.attrs {
+        let before = old.and_then(|o| o.attrs.iter().find(|(n, _)| n == name));
+        if before.is_none_or(|(_, v)| v != value) {
+            ops.push(Op::SetAttr {
+                id,
+                name,
+                value: value.clone(),
+            });
+        }
+    }
+    if let Some(old) = old {
+        for (name, _) in &old.attrs {
+            if !new.attrs.iter().any(|(n, _)| n == name) {
+                ops.push(Op::RemoveAttr { id, name });
+            }
+        }
+    }
+    if old.map_or(!new.text.is_empty(), |o| o.text != new.text) {
+        ops.push(Op::SetText {
+            id,
+            text: new.text.clone(),
+        });
+    }
+    if old.is_none_or(|o| o.rect != new.rect) {
+        ops.push(Op::SetRect { id, rect: new.rect });
+    }
+}
+
+/// Moves elements so `current` (what the page has under `parent`) becomes `wanted`,
+/// emitting a [`Op::Place`] for each element put in place.
+fn place_children(parent: Option<u64>, current: &mut Vec<u64>, wanted: &[u64], ops: &mut Vec<Op>) {
+    for (i, id) in wanted.iter().enumerate() {
+        if current.get(i) == Some(id) {
+            continue;
+        }
+        current.retain(|c| c != id);
+        let before = current.get(i).copied();
+        let at = i.min(current.len());
+        current.insert(at, *id);
+        ops.push(Op::Place {
+            id: *id,
+            parent,
+            before,
+        });
+    }
+    current.truncate(wanted.len());
+}
+
+/// The tag, attributes (in a fixed order) and text for a node.
+fn describe(
+    node: &Node,
+    has_children: bool,
+) -> (&'static str, Vec<(&'static str, String)>, String) {
+    let role = node.role();
+    let mut attrs: Vec<(&'static str, String)> = Vec::new();
+    let label = node.label().unwrap_or_default().to_owned();
+    let value = node.value().unwrap_or_default().to_owned();
+
+    let text_box = matches!(
+        role,
+        Role::TextInput
+            | Role::MultilineTextInput
+            | Role::SearchInput
+            | Role::EmailInput
+            | Role::UrlInput
+            | Role::PhoneNumberInput
+            | Role::PasswordInput
+            | Role::NumberInput
+    );
+    let clickable = node.supports_action(Action::Click)
+        || matches!(
+            role,
+            Role::Button
+                | Role::DefaultButton
+                | Role::CheckBox
+                | Role::RadioButton
+                | Role::Switch
+                | Role::Link
+                | Role::Tab
+                | Role::MenuItem
+                | Role::MenuItemCheckBox
+                | Role::MenuItemRadio
+                | Role::ListBoxOption
+        );
+
+    let tag = if text_box {
+        if role == Role::MultilineTextInput {
+            "textarea"
+        } else {
+            "input"
+        }
+    } else if clickable && !has_children {
+        "button"
+    } else {
+        "div"
+    };
+
+    let aria_role = aria_role(role, tag, !label.is_empty());
+    if tag == "input" {
+        let kind = match role {
+            Role::SearchInput => "search",
+            Role::EmailInput => "email",
+            Role::UrlInput => "url",
+            Role::PhoneNumberInput => "tel",
+            Role::PasswordInput => "password",
+            _ => "text",
+        };
+        attrs.push(("type", kind.to_owned()));
+    }
+    if tag == "button" {
+        attrs.push(("type", "button".to_owned()));
+    }
+    if let Some(r) = aria_role {
+        attrs.push(("role", r.to_owned()));
+    }
+
+    // The name: a leaf's own text, or aria-label.
+    let text;
+    if text_box {
+        if !label.is_empty() {
+            attrs.push(("aria-label", label));
+        }
+        if let Some(placeholder) = node.placeholder() {
+            attrs.push(("placeholder", placeholder.to_owned()));
+        }
+        text = value;
+    } else if has_children || matches!(role, Role::Image | Role::Slider | Role::ProgressIndicator) {
+        let name = if label.is_empty() && role != Role::Slider && role != Role::ProgressIndicator {
+            value
+        } else {
+            label
+        };
+        if !name.is_empty() {
+            attrs.push(("aria-label", name));
+        }
+        text = String::new();
+    } else if label.is_empty() {
+        text = value;
+    } else {
+        text = label;
+    }
+
+    if let Some(level) = node.level()
+        && role == Role::Heading
+    {
+        attrs.push(("aria-level", (level + 1).to_string()));
+    }
+    if let Some(description) = node.description() {
+        attrs.push(("aria-description", description.to_owned()));
+    }
+    if node.is_disabled() {
+        attrs.push(("aria-disabled", "true".to_owned()));
+    }
+    if let Some(toggled) = node.toggled() {
+        let word = match toggled {
+            Toggled::True => "true",
+            Toggled::False => "false",
+            Toggled::Mixed => "mixed",
+        };
+        let name = if matches!(
+            role,
+            Role::CheckBox
+                | Role::RadioButton
+                | Role::Switch
+                | Role::MenuItemCheckBox
+                | Role::MenuItemRadio
+        ) {
+            "aria-checked"
+        } else {
+            "aria-pressed"
+        };
+        attrs.push((name, word.to_owned()));
+    }
+    if let Some(expanded) = node.is_expanded() {
+        attrs.push(("aria-expanded", expanded.to_string()));
+    }
+    if let Some(selected) = node.is_selected() {
+        let name = if matches!(
+            role,
+            Role::Tab
+                | Role::ListBoxOption
+                | Role::Row
+                | Role::Cell
+                | Role::GridCell
+                | Role::TreeItem
+        ) {
+            "aria-selected"
+        } else if tag == "button" && node.toggled().is_none() {
+            "aria-pressed"
+        } else {
+            "aria-current"
+        };
+        attrs.push((name, selected.to_string()));
+    }
+    if node.is_required() {
+        attrs.push(("aria-required", "true".to_owned()));
+    }
+    if node.is_read_only() && text_box {
+        attrs.push(("readonly", String::new()));
+    }
+    if let Some(live) = node.live() {
+        let word = match live {
+            Live::Off => "off",
+            Live::Polite => "polite",
+            Live::Assertive => "assertive",
+        };
+        attrs.push(("aria-live", word.to_owned()));
+    }
+    if matches!(
+        role,
+        Role::Slider | Role::ProgressIndicator | Role::SpinButton | Role::Meter
+    ) {
+        for (name, number) in [
+            ("aria-valuenow", node.numeric_value()),
+            ("aria-valuemin", node.min_numeric_value()),
+            ("aria-valuemax", node.max_numeric_value()),
+        ] {
+            if let Some(number) = number {
+                attrs.push((name, number.to_string()));
+            }
+        }
+    }
+    // Controls the app can focus are reached by Tab; others are not.
+    if tag == "button" && !node.supports_action(Action::Focus) {
+        attrs.push(("tabindex", "-1".to_owned()));
+    } else if tag == "div" && node.supports_action(Action::Focus) {
+        attrs.push(("tabindex", "0".to_owned()));
+    }
+    if node.is_hidden() {
+        attrs.push(("hidden", String::new()));
+    }
+    (tag, attrs, text)
+}
+
+/// The ARIA role for an AccessKit role, where the HTML tag does not already say it.
+fn aria_role(role: Role, tag: &str, named: bool) -> Option<&'static str> {
+    Some(match role {
+        Role::Button | Role::DefaultButton if tag == "button" => return None,
+        Role::Button | Role::DefaultButton => "button",
+        // Text boxes are <input> and <textarea>, which say it themselves.
+        Role::CheckBox => "checkbox",
+        Role::RadioButton => "radio",
+        Role::RadioGroup => "radiogroup",
+        Role::Switch => "switch",
+        Role::Link => "link",
+        Role::Heading => "heading",
+        Role::Region | Role::Pane if named => "region",
+        Role::Group if named => "group",
+        Role::Navigation => "navigation",
+        Role::Main => "main",
+        Role::Banner => "banner",
+        Role::ContentInfo => "contentinfo",
+        Role::Complementary => "complementary",
+        Role::Search => "search",
+        Role::Form => "form",
+        Role::Image => "img",
+        Role::Status => "status",
+        Role::Alert => "alert",
+        Role::Dialog => "dialog",
+        Role::AlertDialog => "alertdialog",
+        Role::List => "list",
+        Role::ListItem => "listitem",
+        Role::ListBox => "listbox",
+        Role::ListBoxOption => "option",
+        Role::ComboBox | Role::EditableComboBox => "combobox",
+        Role::Menu => "menu",
+        Role::MenuBar => "menubar",
+        Role::MenuItem => "menuitem",
+        Role::MenuItemCheckBox => "menuitemcheckbox",
+        Role::MenuItemRadio => "menuitemradio",
+        Role::Tab => "tab",
+        Role::TabList => "tablist",
+        Role::TabPanel => "tabpanel",
+        Role::Slider => "slider",
+        Role::SpinButton => "spinbutton",
+        Role::ProgressIndicator => "progressbar",
+        Role::Meter => "meter",
+        Role::ScrollBar => "scrollbar",
+        Role::Table => "table",
+        Role::Row => "row",
+        Role::Cell => "cell",
+        Role::ColumnHeader => "columnheader",
+        Role::RowHeader => "rowheader",
+        Role::Grid => "grid",
+        Role::GridCell => "gridcell",
+        Role::Tooltip => "tooltip",
+        Role::Toolbar => "toolbar",
+        Role::Tree => "tree",
+        Role::TreeItem => "treeitem",
+        Role::Paragraph => "paragraph",
+        Role::Timer => "timer",
+        Role::Log => "log",
+        _ => return None,
+    })
+}

@@ -1,0 +1,476 @@
+//! The mirror's rules, tree update in, exact operations out; and the plugin on a real
+//! egui context.
+
+use egui::accesskit::{
+    Action, Affine, Live, Node, NodeId, Rect as AkRect, Role, Toggled, TreeId, TreeInfo, TreeUpdate,
+};
+
+use super::mirror::{Mirror, Op, Rect};
+use super::{A11yDom, Inbox, Sink};
+
+const ROOT: NodeId = NodeId(1);
+
+fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> AkRect {
+    AkRect { x0, y0, x1, y1 }
+}
+
+fn node(role: Role, bounds: AkRect) -> Node {
+    let mut node = Node::new(role);
+    node.set_bounds(bounds);
+    node
+}
+
+fn button(name: &str, bounds: AkRect) -> Node {
+    let mut node = node(Role::Button, bounds);
+    node.set_label(name);
+    node.add_action(Action::Click);
+    node.add_action(Action::Focus);
+    node
+}
+
+fn root(children: &[u64]) -> Node {
+    let mut root = Node::new(Role::Window);
+    root.set_children(children.iter().map(|c| NodeId(*c)).collect::<Vec<_>>());
+    root
+}
+
+fn update(nodes: Vec<(u64, Node)>, focus: u64) -> TreeUpdate {
+    TreeUpdate {
+        nodes: nodes.into_iter().map(|(id, n)| (NodeId(id), n)).collect(),
+        tree: Some(TreeInfo::new(ROOT)),
+        tree_id: TreeId::ROOT,
+        focus: NodeId(focus),
+    }
+}
+
+fn set(id: u64, name: &'static str, value: &str) -> Op {
+    Op::SetAttr {
+        id,
+        name,
+        value: value.to_owned(),
+    }
+}
+
+fn at(id: u64, x: f64, y: f64, width: f64, height: f64) -> Op {
+    Op::SetRect {
+        id,
+        rect: Rect {
+            x,
+            y,
+            width,
+            height,
+        },
+    }
+}
+
+fn text(id: u64, text: &str) -> Op {
+    Op::SetText {
+        id,
+        text: text.to_owned(),
+    }
+}
+
+#[test]
+fn a_first_tree_creates_places_and_names_every_node_under_the_root() {
+    let mut mirror = Mirror::new();
+    let ops = mirror.update(&update(
+        vec![
+            (1, root(&[2])),
+            (2, button("Open", rect(10.0, 20.0, 110.0, 50.0))),
+        ],
+        1,
+    ));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Create {
+                id: 2,
+                tag: "button"
+            },
+            set(2, "type", "button"),
+            text(2, "Open"),
+            at(2, 10.0, 20.0, 100.0, 30.0),
+            Op::Place {
+                id: 2,
+                parent: None,
+                before: None
+            },
+        ]
+    );
+    assert_eq!(mirror.len(), 1);
+}
+
+#[test]
+fn the_same_tree_again_changes_nothing() {
+    let mut mirror = Mirror::new();
+    let tree = update(
+        vec![
+            (1, root(&[2, 3])),
+            (2, button("Open", rect(0.0, 0.0, 10.0, 10.0))),
+            (3, button("Close", rect(0.0, 10.0, 10.0, 20.0))),
+        ],
+        1,
+    );
+    let _ = mirror.update(&tree);
+    assert_eq!(mirror.update(&tree), vec![]);
+}
+
+#[test]
+fn a_changed_name_state_and_position_update_only_what_changed() {
+    let mut mirror = Mirror::new();
+    let mut check = node(Role::CheckBox, rect(0.0, 0.0, 20.0, 20.0));
+    check.set_label("Present");
+    check.add_action(Action::Click);
+    check.add_action(Action::Focus);
+    check.set_toggled(Toggled::False);
+    let first = mirror.update(&update(vec![(1, root(&[2])), (2, check.clone())], 1));
+    assert_eq!(
+        first,
+        vec![
+            Op::Create {
+                id: 2,
+                tag: "button"
+            },
+            set(2, "type", "button"),
+            set(2, "role", "checkbox"),
+            set(2, "aria-checked", "false"),
+            text(2, "Present"),
+            at(2, 0.0, 0.0, 20.0, 20.0),
+            Op::Place {
+                id: 2,
+                parent: None,
+                before: None
+            },
+        ]
+    );
+    check.set_toggled(Toggled::True);
+    check.set_disabled();
+    check.set_bounds(rect(0.0, 5.0, 20.0, 25.0));
+    let second = mirror.update(&update(vec![(2, check.clone())], 1));
+    assert_eq!(
+        second,
+        vec![
+            set(2, "aria-disabled", "true"),
+            set(2, "aria-checked", "true"),
+            at(2, 0.0, 5.0, 20.0, 20.0),
+        ]
+    );
+    check.clear_disabled();
+    check.set_label("Missing");
+    let third = mirror.update(&update(vec![(2, check)], 1));
+    assert_eq!(
+        third,
+        vec![
+            Op::RemoveAttr {
+                id: 2,
+                name: "aria-disabled"
+            },
+            text(2, "Missing")
+        ]
+    );
+}
+
+#[test]
+fn a_removed_child_is_removed_with_its_descendants_and_focus_is_reported() {
+    let mut mirror = Mirror::new();
+    let mut region = node(Role::Region, rect(100.0, 100.0, 300.0, 300.0));
+    region.set_label("Marking");
+    region.set_children(vec![NodeId(3)]);
+    let _ = mirror.update(&update(
+        vec![
+            (1, root(&[2, 4])),
+            (2, region),
+            (
+                3,
+                button("Check your answers", rect(110.0, 120.0, 210.0, 140.0)),
+            ),
+            (4, button("Back", rect(0.0, 0.0, 50.0, 20.0))),
+        ],
+        3,
+    ));
+    assert_eq!(mirror.len(), 3);
+    let ops = mirror.update(&update(vec![(1, root(&[4]))], 4));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Remove { id: 2 },
+            Op::Remove { id: 3 },
+            Op::Focus { id: Some(4) }
+        ]
+    );
+    assert_eq!(mirror.len(), 1);
+}
+
+#[test]
+fn children_are_positioned_relative_to_their_parent_and_regions_are_named() {
+    let mut mirror = Mirror::new();
+    let mut region = node(Role::Region, rect(100.0, 100.0, 300.0, 300.0));
+    region.set_label("Marking");
+    region.set_children(vec![NodeId(3)]);
+    let ops = mirror.update(&update(
+        vec![
+            (1, root(&[2])),
+            (2, region),
+            (
+                3,
+                button("Check your answers", rect(110.0, 120.0, 210.0, 140.0)),
+            ),
+        ],
+        3,
+    ));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Create { id: 2, tag: "div" },
+            set(2, "role", "region"),
+            set(2, "aria-label", "Marking"),
+            at(2, 100.0, 100.0, 200.0, 200.0),
+            Op::Create {
+                id: 3,
+                tag: "button"
+            },
+            set(3, "type", "button"),
+            text(3, "Check your answers"),
+            at(3, 10.0, 20.0, 100.0, 20.0),
+            Op::Place {
+                id: 2,
+                parent: None,
+                before: None
+            },
+            Op::Place {
+                id: 3,
+                parent: Some(2),
+                before: None
+            },
+            Op::Focus { id: Some(3) },
+        ]
+    );
+}
+
+#[test]
+fn the_roots_transform_scales_every_rectangle() {
+    // egui's root carries the pixels per point as a scale.
+    let mut mirror = Mirror::new();
+    let mut window = root(&[2]);
+    window.set_transform(Affine::scale(2.0));
+    let ops = mirror.update(&update(
+        vec![
+            (1, window),
+            (2, button("Open", rect(10.0, 20.0, 110.0, 50.0))),
+        ],
+        1,
+    ));
+    assert!(ops.contains(&at(2, 20.0, 40.0, 200.0, 60.0)), "{ops:?}");
+}
+
+#[test]
+fn reordered_children_are_moved_not_remade() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 1.0, 1.0);
+    let _ = mirror.update(&update(
+        vec![
+            (1, root(&[2, 3, 4])),
+            (2, button("A", r)),
+            (3, button("B", r)),
+            (4, button("C", r)),
+        ],
+        1,
+    ));
+    let ops = mirror.update(&update(vec![(1, root(&[4, 2, 3]))], 1));
+    assert_eq!(
+        ops,
+        vec![Op::Place {
+            id: 4,
+            parent: None,
+            before: Some(2)
+        }]
+    );
+    // A new node in the middle: created and put before the one after it.
+    let ops = mirror.update(&update(
+        vec![(1, root(&[4, 5, 2, 3])), (5, button("D", r))],
+        1,
+    ));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Create {
+                id: 5,
+                tag: "button"
+            },
+            set(5, "type", "button"),
+            text(5, "D"),
+            at(5, 0.0, 0.0, 1.0, 1.0),
+            Op::Place {
+                id: 5,
+                parent: None,
+                before: Some(2)
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_node_moving_to_another_parent_is_moved_before_the_old_parent_goes() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 1.0, 1.0);
+    let mut group = node(Role::GenericContainer, r);
+    group.set_children(vec![NodeId(3)]);
+    let _ = mirror.update(&update(
+        vec![(1, root(&[2])), (2, group), (3, button("A", r))],
+        1,
+    ));
+    let ops = mirror.update(&update(vec![(1, root(&[3]))], 1));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Place {
+                id: 3,
+                parent: None,
+                before: None
+            },
+            Op::Remove { id: 2 },
+        ]
+    );
+}
+
+#[test]
+fn headings_text_boxes_labels_links_and_live_regions_map_to_html() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 10.0, 10.0);
+    let mut heading = node(Role::Heading, r);
+    heading.set_label("Universal Credit");
+    heading.set_level(0);
+    let mut input = node(Role::TextInput, r);
+    input.set_label("Partnership name");
+    input.set_value("Jobcentre");
+    input.add_action(Action::Focus);
+    let mut label = node(Role::Label, r);
+    label.set_value("Some words");
+    let mut link = node(Role::Link, r);
+    link.set_label("Read the model");
+    link.add_action(Action::Click);
+    link.add_action(Action::Focus);
+    let mut live = node(Role::GenericContainer, r);
+    live.set_live(Live::Polite);
+    live.set_children(vec![NodeId(7)]);
+    let mut summary = node(Role::Label, r);
+    summary.set_value("You agreed on 7 of 9");
+    let ops = mirror.update(&update(
+        vec![
+            (1, root(&[2, 3, 4, 5, 6])),
+            (2, heading),
+            (3, input),
+            (4, label),
+            (5, link),
+            (6, live),
+            (7, summary),
+        ],
+        1,
+    ));
+    let creates: Vec<&Op> = ops
+        .iter()
+        .filter(|op| !matches!(op, Op::SetRect { .. } | Op::Place { .. }))
+        .collect();
+    assert_eq!(
+        creates,
+        vec![
+            &Op::Create { id: 2, tag: "div" },
+            &set(2, "role", "heading"),
+            &set(2, "aria-level", "1"),
+            &text(2, "Universal Credit"),
+            &Op::Create {
+                id: 3,
+                tag: "input"
+            },
+            &set(3, "type", "text"),
+            &set(3, "aria-label", "Partnership name"),
+            &text(3, "Jobcentre"),
+            &Op::Create { id: 4, tag: "div" },
+            &text(4, "Some words"),
+            &Op::Create {
+                id: 5,
+                tag: "button"
+            },
+            &set(5, "type", "button"),
+            &set(5, "role", "link"),
+            &text(5, "Read the model"),
+            &Op::Create { id: 6, tag: "div" },
+            &set(6, "aria-live", "polite"),
+            &Op::Create { id: 7, tag: "div" },
+            &text(7, "You agreed on 7 of 9"),
+        ]
+    );
+}
+
+#[test]
+fn a_node_whose_tag_changes_is_made_again_with_its_children_put_back() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 10.0, 10.0);
+    let mut plain = node(Role::Label, r);
+    plain.set_value("Go");
+    let _ = mirror.update(&update(vec![(1, root(&[2])), (2, plain)], 1));
+    let ops = mirror.update(&update(vec![(2, button("Go", r))], 1));
+    assert_eq!(
+        ops,
+        vec![
+            Op::Remove { id: 2 },
+            Op::Create {
+                id: 2,
+                tag: "button"
+            },
+            set(2, "type", "button"),
+            text(2, "Go"),
+            at(2, 0.0, 0.0, 10.0, 10.0),
+            Op::Place {
+                id: 2,
+                parent: None,
+                before: None
+            },
+        ]
+    );
+}
+
+/// Records what the plugin hands over.
+#[derive(Default)]
+struct Recorder(std::sync::Arc<std::sync::Mutex<Vec<Op>>>);
+
+impl Sink for Recorder {
+    fn apply(&mut self, ops: &[Op]) {
+        if let Ok(mut all) = self.0.lock() {
+            all.extend_from_slice(ops);
+        }
+    }
+}
+
+#[test]
+fn the_plugin_mirrors_a_real_egui_frame_and_delivers_a_click_from_the_page() {
+    let ctx = egui::Context::default();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let inbox = Inbox::default();
+    ctx.add_plugin(A11yDom::new(Recorder(seen.clone()), inbox.clone()));
+    let mut clicks = 0;
+    let frame = |ctx: &egui::Context, clicks: &mut i32| {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            if ui.button("Check your answers").clicked() {
+                *clicks += 1;
+            }
+        });
+        output.textures_delta.clear();
+    };
+    frame(&ctx, &mut clicks);
+    let ops = seen.lock().map(|o| o.clone()).unwrap_or_default();
+    let id = ops
+        .iter()
+        .find_map(|op| match op {
+            Op::SetText { id, text } if text == "Check your answers" => Some(*id),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert!(
+        ops.contains(&Op::Create { id, tag: "button" }),
+        "the button is mirrored as a button: {ops:?}"
+    );
+    inbox.push(id, Action::Click, None);
+    frame(&ctx, &mut clicks);
+    assert_eq!(clicks, 1, "the page's click reaches the button");
+}
