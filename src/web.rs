@@ -3,12 +3,14 @@
 //!
 //! The page's address can open a case or a seminar directly (see [`crate::ui::launch`]):
 //! `?case=universal-credit` opens Universal Credit for marking, `?seminar=universal-credit`
-//! starts a seminar on it.
+//! starts a seminar on it. `?room=ID` is the room view of a seminar's console, in a second
+//! window (see `platform::web_room`): the console opens it.
 
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::domain::CaseId;
+use crate::platform::web_room;
 use crate::ui::launch::Launch;
 use crate::{CasebookApp, io};
 
@@ -42,6 +44,9 @@ async fn run() -> Result<(), String> {
         .dyn_into()
         .map_err(|_| format!("the element \"{CANVAS_ID}\" is not a canvas"))?;
     let model = io::builtin_model().map_err(|e| format!("the built-in model is broken: {e}"))?;
+    if let Some(id) = web_room::room_id() {
+        return run_room(&document, canvas, model, id).await;
+    }
     let chosen = chosen_cases(&document);
     let mut launch = launch_from_address();
     // A package of one case opens it (where the record left the trainee, after a reload).
@@ -68,6 +73,31 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("{e:?}"))?;
     // Started: the page's "Loading" line goes.
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    Ok(())
+}
+
+/// Runs the room view of the console `id` on the canvas.
+async fn run_room(
+    document: &web_sys::Document,
+    canvas: web_sys::HtmlCanvasElement,
+    model: crate::domain::Model,
+    id: String,
+) -> Result<(), String> {
+    document.set_title("Casebook room view");
+    eframe::WebRunner::new()
+        .start(
+            canvas,
+            eframe::WebOptions::default(),
+            Box::new(move |cc| {
+                let app = web_room::RoomApp::new(cc, model, &id)?;
+                Ok(Box::new(app))
+            }),
+        )
+        .await
+        .map_err(|e| format!("{e:?}"))?;
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }

@@ -52,6 +52,8 @@ mod resume;
 #[cfg(test)]
 mod robustness;
 #[cfg(test)]
+mod room_window;
+#[cfg(test)]
 mod saving;
 #[cfg(test)]
 mod self_study;

@@ -198,7 +198,7 @@ impl PassageRole {
 }
 
 /// A short passage of case text, the unit a trainee cites as evidence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// Stable id, unique in the case.
     pub id: PassageId,
@@ -213,7 +213,7 @@ pub struct Passage {
 }
 
 /// A section of a case, often a dated stage of the story.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Stable id, unique in the case.
     pub id: String,
@@ -226,7 +226,7 @@ pub struct Section {
 }
 
 /// Why a factor's reading is contested, with the other defensible reading.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contested {
     /// Why people disagree.
     pub why: String,
@@ -237,7 +237,7 @@ pub struct Contested {
 }
 
 /// The model's answer for one factor.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     /// The factor answered.
     pub factor: FactorId,
@@ -256,7 +256,7 @@ pub struct Answer {
 }
 
 /// A source the case draws on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Stable id, cited by passages.
     pub id: SourceId,
@@ -273,7 +273,7 @@ pub struct Source {
 }
 
 /// A validated case.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Case {
     /// Stable id.
     pub id: CaseId,

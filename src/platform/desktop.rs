@@ -251,6 +251,9 @@ impl Desktop {
                     .unwrap_or_default();
                 Some(RecordAction::ConfirmDelete(files).into())
             }
+            // The room view is a second window of the app's own (an egui viewport), drawn
+            // from the state while the seminar says it is open: nothing to do here.
+            Effect::OpenRoomWindow | Effect::CloseRoomWindow => None,
             // The desktop's record is a file in its data folder, shown on My record: it is
             // moved by copying that file, not loaded over (the button is the browser's).
             Effect::LoadRecord => Some(

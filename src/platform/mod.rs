@@ -14,11 +14,13 @@ mod desktop;
 mod scorm;
 #[cfg(target_arch = "wasm32")]
 mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod web_room;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use desktop::Desktop;
 #[cfg(target_arch = "wasm32")]
-pub use web::Web;
+pub use web::{Web, mark_first_frame};
 
 /// The platform of this build: the desktop.
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,6 +37,10 @@ pub const MOVES_RECORD_AS_FILE: bool = cfg!(target_arch = "wasm32");
 /// Whether this build can open a folder of cases and reload a case when its file is saved.
 /// A browser can do neither, so the app leaves out the button and says where to do it.
 pub const OPENS_FOLDERS: bool = !cfg!(target_arch = "wasm32");
+
+/// Whether the seminar's room view is a page of its own, in a second browser window kept in
+/// step with the console (see `web_room.rs`), rather than a window the app draws itself.
+pub const ROOM_VIEW_IN_OWN_PAGE: bool = cfg!(target_arch = "wasm32");
 
 use crate::ui::state::State;
 

@@ -347,6 +347,11 @@ impl eframe::App for CasebookApp {
         self.platform.end_frame(&self.state, ui.ctx(), left_screen);
         self.sync_display(ui.ctx());
         self.frames = self.frames.saturating_add(1);
+        // For the browser benchmark (scripts/bench-web.sh): when the first frame was drawn.
+        #[cfg(target_arch = "wasm32")]
+        if self.frames == 1 {
+            crate::platform::mark_first_frame();
+        }
         if self.close_after.is_some_and(|n| self.frames >= n) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             ui.ctx().request_repaint();

@@ -81,6 +81,13 @@ pub enum Effect {
         /// Each file's extension and text.
         files: Vec<(&'static str, String)>,
     },
+    /// Open the seminar's room view in a window of its own, where the room view is not a
+    /// window the app draws itself (a browser: a second browser window, kept in step with
+    /// the console). The desktop draws its room view window from the state.
+    OpenRoomWindow,
+    /// Close the room view's own window (the facilitator closed the room view, or ended
+    /// the seminar).
+    CloseRoomWindow,
     /// List the files that hold the record, to ask before deleting them.
     ListRecordFiles,
     /// Delete every file that holds the record.

@@ -389,8 +389,11 @@ pub fn draw(state: &State, ui: &mut egui::Ui) -> Vec<Action> {
     // The room view stays open while the seminar runs, whichever screen the facilitator is
     // on: a viewport not shown in a frame is closed, and would come back as a new window,
     // out of full screen and off the projector.
+    // In a browser the room view is a page of its own, in a second window (see the
+    // platform), kept in step with the console.
     if let Some(room) = &seminar_room
         && room.seminar.room_view
+        && !crate::platform::ROOM_VIEW_IN_OWN_PAGE
     {
         let view = seminar_view(state, room, ui);
         seminar::show_room_view(ui.ctx(), &view, &mut actions);

@@ -12,7 +12,7 @@ use super::{RoomFactor, Tally};
 pub const AGENDA_ORDER: &str = "Factors are listed by their strongest reason, strongest first: how divided the room was, how far it was from the model, or how many of those who were sure read it differently.";
 
 /// Why a factor is on the agenda: its strongest measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     /// The room was divided.
     Split,
@@ -38,7 +38,7 @@ impl Reason {
 }
 
 /// The model's reading of a factor, as an agenda item may show it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reading {
     /// One right answer.
     Verdict(Verdict),
@@ -52,7 +52,7 @@ pub enum Reading {
 }
 
 /// One item of the debrief agenda.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AgendaItem {
     /// The factor.
     pub factor: FactorId,

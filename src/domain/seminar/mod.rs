@@ -136,7 +136,7 @@ impl Tally {
 }
 
 /// The room's marks for one factor, from hands and files together.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoomFactor {
     /// Verdicts counted.
     pub tally: Tally,

@@ -48,6 +48,9 @@ pub enum SeminarAction {
     Hide(FactorId),
     /// Open or close the room view window.
     SetRoomView(bool),
+    /// The room view's window could not open (a browser blocked it); what to tell the
+    /// facilitator.
+    RoomWindowFailed(String),
     /// Start the timer.
     TimerStart {
         /// Its length.
@@ -99,6 +102,7 @@ pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
         }
         SeminarAction::End => {
             effects.push(Effect::StopWatchingAttempts);
+            effects.push(Effect::CloseRoomWindow);
             end(state, effects);
         }
         SeminarAction::ImportAttempts(paths) => {
@@ -134,6 +138,17 @@ pub fn apply(state: &mut State, action: SeminarAction, effects: &mut Effects) {
             {
                 effects.push(Effect::ReadChangedAttempts(paths));
             }
+        }
+        SeminarAction::SetRoomView(open) => {
+            if state.seminar.is_some() {
+                effects.push(Effect::RecordChanged);
+                effects.push(if open {
+                    Effect::OpenRoomWindow
+                } else {
+                    Effect::CloseRoomWindow
+                });
+            }
+            change(state, SeminarAction::SetRoomView(open));
         }
         other => {
             // Every change to a running seminar is kept with the record (see the
@@ -203,6 +218,10 @@ fn change(state: &mut State, action: SeminarAction) {
             seminar.revealed.remove(&factor);
         }
         SeminarAction::SetRoomView(open) => seminar.room_view = open,
+        SeminarAction::RoomWindowFailed(reason) => {
+            seminar.room_view = false;
+            seminar.status = Some(reason);
+        }
         SeminarAction::TimerStart { minutes, now } => {
             seminar.timer = Some(Timer::start(f64::from(minutes) * 60.0, now));
         }

@@ -45,8 +45,8 @@ pub struct Seminar {
 
 impl Seminar {
     /// A new seminar on a case, at its first section, with the room view open (in a
-    /// browser, closed: there it is drawn inside the page, over the console, until the
-    /// facilitator opens it).
+    /// browser, closed: there it is a second browser window, which a page may open only
+    /// when the facilitator asks).
     pub fn new(case: &Case) -> Self {
         Self {
             case: case.id.clone(),
@@ -88,7 +88,8 @@ impl Seminar {
             hands: saved.hands,
             revealed: saved.revealed,
             timer: saved.timer.map(Timer::restore),
-            room_view: saved.room_view,
+            // A browser's room window is not open after a reload: the facilitator opens it.
+            room_view: saved.room_view && !crate::platform::ROOM_VIEW_IN_OWN_PAGE,
             status: None,
             confirm_end: false,
             watched_folder: None,
@@ -174,7 +175,10 @@ pub fn seminar_keys(ui: &egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Act
 
 mod charts;
 mod console;
+pub mod room_link;
 mod room_view;
 
 pub use console::console_ui;
-pub use room_view::{ROOM_MIN_BODY, room_body_size, room_view_ui, show_room_view};
+pub use room_view::{
+    ROOM_MIN_BODY, room_body_size, room_position, room_view_ui, room_window_ui, show_room_view,
+};

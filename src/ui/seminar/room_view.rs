@@ -252,6 +252,20 @@ pub fn room_view_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec
         });
 }
 
+/// A window of the room view's own: the room view in the room's palette, filling it, with
+/// the seminar's keys. The desktop's second window; in a browser, the room page's.
+pub fn room_window_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>) {
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new())
+        .show(ui, |ui| {
+            theme::with_room_palette(ui, view.room_theme, 32.0, |ui| {
+                seminar_keys(ui, view, actions);
+                room_view_ui(ui, view, actions);
+            });
+        });
+    a11y::finish(ui.ctx());
+}
+
 /// Shows the room view in its own window (embedded in the main one where the platform or
 /// a test cannot open a second window), in the room's palette whatever the console's
 /// theme.
@@ -270,15 +284,7 @@ pub fn show_room_view(ctx: &egui::Context, view: &SeminarView<'_>, actions: &mut
                 });
                 return;
             }
-            egui::CentralPanel::default()
-                .frame(egui::Frame::new())
-                .show(ui, |ui| {
-                    theme::with_room_palette(ui, view.room_theme, 32.0, |ui| {
-                        seminar_keys(ui, view, actions);
-                        room_view_ui(ui, view, actions);
-                    });
-                });
-            a11y::finish(ui.ctx());
+            room_window_ui(ui, view, actions);
             if ui.input(|i| i.viewport().close_requested()) {
                 actions.push(Action::Seminar(SeminarAction::SetRoomView(false)));
             }
