@@ -144,3 +144,58 @@ test("the room view opens in a second window, follows the console, and its keys 
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+// At 1280 by 800: "Save your attempt file" under What next, with the feedback scrolled to
+// its end (see shots/attempt-feedback.png); "Import attempt files" at the top of the
+// console's right-hand panel (see shots/room-console.png).
+const FEEDBACK = [950, 500];
+const SAVE_ATTEMPT = [748, 686];
+const IMPORT_ATTEMPTS = [1003, 165];
+
+test("an attempt file saved from feedback downloads, and imports into a seminar, which counts it", async () => {
+  const page = await context.newPage();
+  const problems = problemsOf(page);
+  await load(page, "/");
+  await page.evaluate(() => localStorage.clear());
+  await load(page, "/?case=universal-credit");
+  // Every factor marked Present by keyboard (1, then N for the next), then checked.
+  await page.focus("#casebook");
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press("1");
+    await page.waitForTimeout(150);
+    await page.keyboard.press("n");
+    await page.waitForTimeout(150);
+  }
+  await page.keyboard.press("Control+Enter");
+  await page.waitForTimeout(1000);
+  await page.mouse.move(...FEEDBACK);
+  await page.mouse.wheel(0, 30_000);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(shots, "attempt-feedback.png") });
+  const downloaded = page.waitForEvent("download", { timeout: 15_000 });
+  await click(page, ...SAVE_ATTEMPT);
+  const download = await downloaded;
+  assert.match(download.suggestedFilename(), /\.ron$/);
+  const file = fs.readFileSync(await download.path(), "utf8");
+  assert.match(file, /^Attempt\(/);
+  assert.match(file, /"universal-credit"/);
+  assert.match(file, /verdict: Some\(Present\)/);
+
+  // A seminar on the case counts it.
+  await load(page, "/?seminar=universal-credit");
+  assert.match(await record(page), /counted: \[\]/, "nothing counted yet");
+  const chooser = page.waitForEvent("filechooser", { timeout: 15_000 });
+  await click(page, ...IMPORT_ATTEMPTS);
+  await (await chooser).setFiles([
+    { name: download.suggestedFilename(), mimeType: "text/plain", buffer: Buffer.from(file) },
+  ]);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(shots, "attempt-imported.png") });
+  const kept = await record(page);
+  assert.match(kept, /counted: \[\s*CountedAttempt\(/, "the seminar counted the file");
+  assert.ok(kept.includes(`file: "${download.suggestedFilename()}"`), "under its name");
+  assert.match(kept, /set_aside: \[\]/, "nothing set aside");
+  assert.deepEqual(problems, []);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
