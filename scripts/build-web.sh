@@ -6,12 +6,19 @@
 #   scripts/build-web.sh            # writes dist/web/ and dist/collab-casebook-scorm12.zip
 #   scripts/build-web.sh --cases universal-credit,troubled-families   # a package of two cases
 #   python3 -m http.server --bind 127.0.0.1 --directory dist/web 8000   # try it locally
+#   scripts/build-web.sh --bare     # only the bare eframe app, into dist/bare-web/ (below)
 #
 # The SCORM 1.2 package (for an LMS such as Moodle or Totara) is the same build plus an
 # imsmanifest.xml: one SCO, one item. --cases limits it to cases named by their ids (the
 # `id:` in scenarios/*.ron): the package's page names them in a
 # <meta name="collab-casebook-cases">, and the app offers only those and reports
 # completion on them. dist/web/ itself is never limited.
+#
+# --bare builds, instead, the reference the browser benchmarks compare with
+# (scripts/bench-web.sh): the bare eframe app of examples/bare.rs, for the web
+# (examples/bare-web/, its own crate because the casebook's test-only dependencies do not
+# build for wasm32), with the same eframe features, the same `web` profile, the same
+# wasm-bindgen and the same page, into dist/bare-web/.
 #
 # Needs the wasm32 target (installed here with rustup if missing) and wasm-bindgen-cli at
 # exactly the version of the wasm-bindgen crate in Cargo.lock (installed with cargo if
@@ -26,11 +33,13 @@ PACKAGE=dist/collab-casebook-scorm12.zip
 STAGE=dist/scorm12
 
 CASES=""
+BARE=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --cases) CASES="${2:?--cases needs case ids, separated by commas}"; shift 2 ;;
         --cases=*) CASES="${1#--cases=}"; shift ;;
-        -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+        --bare) BARE=1; shift ;;
+        -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "Unknown argument: $1 (try --cases ID,ID)" >&2; exit 2 ;;
     esac
 done
@@ -75,6 +84,24 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $VERSION"; then
     # without (cargo picks versions that satisfy its manifest).
     cargo install --locked wasm-bindgen-cli --version "$VERSION" ||
         cargo install wasm-bindgen-cli --version "$VERSION"
+fi
+
+if [ "$BARE" = 1 ]; then
+    BARE_OUT=dist/bare-web
+    echo "Building the bare eframe app for $TARGET (profile $PROFILE)"
+    # Into the same target folder, so it shares the compiled eframe where it can.
+    (cd examples/bare-web && CARGO_TARGET_DIR="$PWD/../../target" \
+        cargo build --locked --lib --target "$TARGET" --profile "$PROFILE")
+    rm -rf "$BARE_OUT"
+    mkdir -p "$BARE_OUT"
+    # Under the casebook's file names, so the same page loads it.
+    wasm-bindgen --target web --no-typescript --out-name collab_casebook --out-dir "$BARE_OUT" \
+        "target/$TARGET/$PROFILE/bare_web.wasm"
+    cp web/index.html "$BARE_OUT/index.html"
+    size=$(wc -c <"$BARE_OUT/collab_casebook_bg.wasm")
+    gz=$(gzip -9 -c "$BARE_OUT/collab_casebook_bg.wasm" | wc -c)
+    echo "Wrote $BARE_OUT: the wasm is $((size / 1024)) KiB, $((gz / 1024)) KiB gzipped."
+    exit 0
 fi
 
 echo "Building the app for $TARGET (profile $PROFILE)"

@@ -88,8 +88,9 @@ fn steps_ui(ui: &mut egui::Ui, view: &SeminarView<'_>, actions: &mut Vec<Action>
         } else {
             ""
         };
+        let marks = if marked == 1 { "mark" } else { "marks" };
         let text = format!(
-            "Factor {}: {} ({marked} marks{shown})",
+            "Factor {}: {} ({marked} {marks}{shown})",
             index + 1,
             factor.name
         );

@@ -1,0 +1,126 @@
+// The browser build against a bare eframe app built the same way (examples/bare-web, by
+// `scripts/build-web.sh --bare`): the download's size, gzipped, and the time from
+// navigation to the first frame drawn, in headless Chromium (Debian's), in one run.
+//
+// Not part of `npm test`: run it by hand, or through scripts/bench-web.sh, which builds
+// both first.
+//
+//   node bench.js [RUNS]      # RUNS page loads of each, alternated (default 9)
+//
+// Both apps mark the page's timeline with `first-frame` when their first frame has been
+// drawn (src/platform/web.rs, examples/bare-web/src/lib.rs); the time is that mark's
+// `startTime`, milliseconds from the start of navigation. Each load is in a new browser
+// context (nothing cached, an empty local storage), from a loopback server that sends
+// `cache-control: no-store`. The figures are medians; ratios are casebook / bare.
+
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { inside, serve } from "./chromium.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, "..", "dist");
+// CASEBOOK_DIR and BARE_DIR measure other builds of each (for example after wasm-opt).
+const apps = {
+  casebook: process.env.CASEBOOK_DIR ?? path.join(dist, "web"),
+  bare: process.env.BARE_DIR ?? path.join(dist, "bare-web"),
+};
+const runs = Number(process.argv[2] ?? 9);
+
+for (const [name, root] of Object.entries(apps)) {
+  if (!fs.existsSync(path.join(root, "index.html"))) {
+    console.error(`${root} has no index.html: run scripts/build-web.sh${name === "bare" ? " --bare" : ""}`);
+    process.exit(2);
+  }
+}
+
+/** Bytes of each file a page downloads, raw and gzipped (level 9, as a server would). */
+function sizes(root) {
+  const files = fs.readdirSync(root).filter((f) => /\.(html|js|wasm)$/.test(f));
+  let raw = 0;
+  let gz = 0;
+  let wasmGz = 0;
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(root, file));
+    const packed = zlib.gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gz += packed;
+    if (file.endsWith(".wasm")) wasmGz = packed;
+  }
+  return { raw, gz, wasmGz };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const server = await serve((name) => {
+  const [, app, ...rest] = name.split("/");
+  const root = apps[app];
+  if (!root) return undefined;
+  const file = "/" + rest.join("/");
+  return inside(root, file === "/" ? "/index.html" : file);
+});
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+
+/** Milliseconds from navigation to the app's first frame, in a fresh context. */
+async function firstFrame(app) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/${app}/`);
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByName("first-frame")[0]?.startTime,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
+    return await handle.jsonValue();
+  } finally {
+    await context.close();
+  }
+}
+
+const times = { casebook: [], bare: [] };
+// One of each first, not counted: the operating system's caches warm for both alike.
+await firstFrame("bare");
+await firstFrame("casebook");
+for (let i = 0; i < runs; i++) {
+  // Alternated, and which goes first alternates too.
+  const order = i % 2 ? ["bare", "casebook"] : ["casebook", "bare"];
+  for (const app of order) times[app].push(await firstFrame(app));
+}
+await browser.close();
+server.close();
+
+const size = { casebook: sizes(apps.casebook), bare: sizes(apps.bare) };
+const kib = (n) => (n / 1024).toFixed(0);
+const ratio = (a, b) => (a / b).toFixed(2);
+const first = { casebook: median(times.casebook), bare: median(times.bare) };
+const chromiumVersion = browser.version();
+console.log(`Chromium ${chromiumVersion}, headless, --disable-gpu; ${runs} loads of each, alternated; medians.`);
+console.log("");
+console.log("| | Casebook | Bare eframe app | Ratio | Target |");
+console.log("|---|---|---|---|---|");
+console.log(`| Download, gzipped (wasm, JS glue and page) | ${kib(size.casebook.gz)} KiB | ${kib(size.bare.gz)} KiB | ${ratio(size.casebook.gz, size.bare.gz)}x | at most 1.3x |`);
+console.log(`| The wasm alone, gzipped | ${kib(size.casebook.wasmGz)} KiB | ${kib(size.bare.wasmGz)} KiB | ${ratio(size.casebook.wasmGz, size.bare.wasmGz)}x | |`);
+console.log(`| Download, uncompressed | ${kib(size.casebook.raw)} KiB | ${kib(size.bare.raw)} KiB | ${ratio(size.casebook.raw, size.bare.raw)}x | |`);
+console.log(`| Navigation to first frame (median) | ${first.casebook.toFixed(0)} ms | ${first.bare.toFixed(0)} ms | ${ratio(first.casebook, first.bare)}x | at most 1.2x |`);
+console.log("");
+console.log(`Every load, ms: casebook ${times.casebook.map((t) => t.toFixed(0)).join(", ")}; bare ${times.bare.map((t) => t.toFixed(0)).join(", ")}`);
