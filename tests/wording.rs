@@ -229,3 +229,36 @@ fn at_large_text_the_top_bar_folds_into_a_menu_and_stays_one_row() {
     assert!(harness.query_by_label("More").is_none());
     assert!(shows(&harness, "Display and keyboard"));
 }
+
+/// On a 1280 laptop at standard text the top bar is one row (the app's name is left to
+/// the window title); on a 1920 screen the name shows too.
+#[test]
+fn the_top_bar_is_one_row_on_a_laptop_and_names_the_app_on_a_wide_screen() {
+    let row = |harness: &egui_kittest::Harness<'static, collab_casebook::CasebookApp>,
+               label: &str| harness.get_by_label(label).rect().min.y.round();
+    let name = "Collaborative Working Casebook";
+    for (width, named) in [(1280.0, false), (1920.0, true)] {
+        let mut harness = crate::common::app_harness_sized(width, 800.0);
+        let first = row(&harness, "My record");
+        for label in [
+            "Cases by factor",
+            "Display and keyboard",
+            "Open a folder of cases",
+        ] {
+            assert_eq!(
+                row(&harness, label),
+                first,
+                "at {width}: {label} is on another row"
+            );
+        }
+        assert_eq!(harness.query_by_label(name).is_some(), named, "at {width}");
+        // Another screen adds "Library" and keeps one row.
+        press(&mut harness, "My record");
+        let first = row(&harness, "Library");
+        assert_eq!(
+            row(&harness, "Open a folder of cases"),
+            first,
+            "at {width}, My record"
+        );
+    }
+}

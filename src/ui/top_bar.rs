@@ -17,6 +17,38 @@ pub const BROWSER_LIMITS: &str =
 /// Below this width, in points, the top bar's less used entries fold into a "More" menu.
 pub const FOLD_BELOW: f32 = 900.0;
 
+/// The room the app's name takes at the left of the bar, with its separator.
+const NAME_WIDTH: f32 = 380.0;
+
+/// The width the bar's buttons take on one row, at the current text size: every entry a
+/// screen can show, so the name does not come and go between screens.
+fn buttons_width(ui: &egui::Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let spacing = &ui.style().spacing;
+    let per_button = 2.0 * spacing.button_padding.x + spacing.item_spacing.x;
+    let labels = [
+        "Library",
+        "My record",
+        "Cases by factor",
+        "Model reference",
+        "Display and keyboard",
+        "Open case files",
+        "Open a folder of cases",
+    ];
+    ui.fonts_mut(|fonts| {
+        labels
+            .iter()
+            .map(|label| {
+                fonts
+                    .layout_no_wrap((*label).to_owned(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+                    + per_button
+            })
+            .sum()
+    })
+}
+
 /// The less used entries: display and keyboard, opening files, and (in the menu) cases by
 /// factor.
 fn less_used_ui(ui: &mut egui::Ui, screen: &Screen, in_menu: bool, actions: &mut Vec<Action>) {
@@ -51,9 +83,9 @@ pub fn top_bar_ui(
     a11y::landmark(ui, egui::accesskit::Role::Navigation, "Screens");
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        // In a narrow window (or at large text) the name is left to the window title, so
-        // the buttons take less room.
-        if ui.available_width() >= 760.0 {
+        // When the name and the buttons do not fit on one row (a 1280 laptop, or large
+        // text), the name is left to the window title, so the bar stays one row.
+        if ui.available_width() >= NAME_WIDTH + buttons_width(ui) {
             ui.label(
                 egui::RichText::new("Collaborative Working Casebook")
                     .family(theme::bold())
