@@ -39,10 +39,7 @@
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-use crate::domain::assessment::{
-    Assessment, ChangeReport, FactorReading, MAX_ACTIONS, MIN_ACTIONS, Moved, Outcome,
-    ReportedAction, partnership_key,
-};
+use crate::domain::assessment::{Assessment, FactorReading};
 use crate::domain::{BarrierId, Confidence, FactorId, Model, Verdict};
 
 use super::error::{FileError, Problem, ProblemKind};
@@ -50,6 +47,16 @@ use super::error::{FileError, Problem, ProblemKind};
 use super::load;
 use super::locate::{self, Locator, Place};
 use super::ron_text;
+
+mod changes;
+mod gather;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use changes::read_changes;
+pub use changes::{ChangeRecord, changes_to_text, parse_changes};
+pub use gather::{Cohort, Team};
+#[cfg(not(target_arch = "wasm32"))]
+pub use gather::{gather, gather_changes};
 
 /// The assessment file format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -89,52 +96,6 @@ struct Reading {
     evidence: String,
 }
 
-/// A "what changed" file as written.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(rename = "Changes", deny_unknown_fields)]
-struct ChangesFile {
-    format: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    participant: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    partnership: Option<String>,
-    made_on: String,
-    actions: Vec<ActionEntry>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    moved: Vec<MovedEntry>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    notes: Option<String>,
-}
-
-/// One action, as written.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(rename = "Action", deny_unknown_fields)]
-struct ActionEntry {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    factor: Option<String>,
-    what: String,
-    look_back: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    outcome: Option<Outcome>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    changed: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    with_whom: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    in_the_way: Option<String>,
-}
-
-/// A factor that moved, as written.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(rename = "Moved", deny_unknown_fields)]
-struct MovedEntry {
-    factor: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    before: Option<Verdict>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    after: Option<Verdict>,
-}
-
 /// A team member's assessment, read from a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamMember {
@@ -147,15 +108,6 @@ pub struct TeamMember {
     pub partnership: Option<String>,
     /// What tells this export apart from another with the same readings, when given.
     pub export_id: Option<String>,
-    /// Where it came from.
-    pub file: String,
-}
-
-/// A "what changed" report, read from a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChangeRecord {
-    /// The report.
-    pub report: ChangeReport,
     /// Where it came from.
     pub file: String,
 }
@@ -292,41 +244,6 @@ pub fn to_text(assessment: &Assessment, export: Export<'_>) -> Result<String, ro
             .iter()
             .map(|(k, how)| (k.to_string(), how.clone()))
             .collect(),
-    };
-    ron::ser::to_string_pretty(&file, pretty())
-}
-
-/// Writes a change report as the text of a "what changed" file. What the report leaves
-/// out (see [`ChangeReport::from_history`]) is not written.
-pub fn changes_to_text(report: &ChangeReport) -> Result<String, ron::Error> {
-    let file = ChangesFile {
-        format: CHANGES_FORMAT,
-        participant: report.participant.clone(),
-        partnership: report.partnership.clone(),
-        made_on: report.made_on.format(DATE).to_string(),
-        actions: report
-            .actions
-            .iter()
-            .map(|a| ActionEntry {
-                factor: a.factor.as_ref().map(ToString::to_string),
-                what: a.what.clone(),
-                look_back: a.look_back.format(DATE).to_string(),
-                outcome: a.outcome,
-                changed: a.changed.clone(),
-                with_whom: a.with_whom.clone(),
-                in_the_way: a.in_the_way.clone(),
-            })
-            .collect(),
-        moved: report
-            .moved
-            .iter()
-            .map(|m| MovedEntry {
-                factor: m.factor.to_string(),
-                before: m.before,
-                after: m.after,
-            })
-            .collect(),
-        notes: report.notes.clone(),
     };
     ron::ser::to_string_pretty(&file, pretty())
 }
@@ -524,279 +441,9 @@ pub fn parse(text: &str, file: &str, model: &Model) -> Result<TeamMember, FileEr
     problems.finish(file, member)
 }
 
-/// Parses "what changed" text. Factor ids must belong to the model; the plan has one to
-/// three actions, each saying what was done.
-pub fn parse_changes(text: &str, file: &str, model: &Model) -> Result<ChangeRecord, FileError> {
-    let parsed: ChangesFile = parse_kind(text, file, "Changes", CHANGES_FORMAT)?;
-    let mut problems = Problems::new(text);
-    problems.format(parsed.format, CHANGES_FORMAT);
-    let made_on = problems.date(&parsed.made_on, "made_on", &Place::Field("made_on"));
-    let count = parsed.actions.len();
-    if !(MIN_ACTIONS..=MAX_ACTIONS).contains(&count) {
-        problems.add(
-            &Place::Field("actions"),
-            ProblemKind::ActionCount {
-                count,
-                max: MAX_ACTIONS,
-            },
-        );
-    }
-    let mut actions = Vec::new();
-    for (i, entry) in parsed.actions.iter().enumerate() {
-        // An action is found by its `what`: the nth of the actions with the same words.
-        let nth = parsed
-            .actions
-            .iter()
-            .take(i)
-            .filter(|a| a.what == entry.what)
-            .count();
-        let this = Place::Keyed {
-            within: Some("actions"),
-            key: "what",
-            value: &entry.what,
-            nth,
-        };
-        if entry.what.trim().is_empty() {
-            problems.add(&this, ProblemKind::EmptyText { field: "what" });
-        }
-        let look_back = problems.date(
-            &entry.look_back,
-            "look_back",
-            &Place::FieldOf {
-                owner: Box::new(this.clone()),
-                field: "look_back",
-            },
-        );
-        let factor = match &entry.factor {
-            Some(factor) if model.factor(&FactorId::new(factor.clone())).is_none() => {
-                problems.add(
-                    &Place::FieldOf {
-                        owner: Box::new(this.clone()),
-                        field: "factor",
-                    },
-                    unknown_factor(model, factor),
-                );
-                None
-            }
-            Some(factor) => Some(FactorId::new(factor.clone())),
-            None => None,
-        };
-        actions.push(ReportedAction {
-            factor,
-            what: entry.what.clone(),
-            look_back,
-            outcome: entry.outcome,
-            changed: entry.changed.clone(),
-            with_whom: label(entry.with_whom.as_deref()),
-            in_the_way: label(entry.in_the_way.as_deref()),
-        });
-    }
-    let mut moved = Vec::new();
-    for (i, entry) in parsed.moved.iter().enumerate() {
-        let nth = parsed
-            .moved
-            .iter()
-            .take(i)
-            .filter(|e| e.factor == entry.factor)
-            .count();
-        if model.factor(&FactorId::new(entry.factor.clone())).is_none() {
-            problems.add(
-                &Place::Keyed {
-                    within: Some("moved"),
-                    key: "factor",
-                    value: &entry.factor,
-                    nth,
-                },
-                unknown_factor(model, &entry.factor),
-            );
-        } else if nth == 0 {
-            moved.push(Moved {
-                factor: FactorId::new(entry.factor.clone()),
-                before: entry.before,
-                after: entry.after,
-            });
-        } else {
-            problems.add(
-                &Place::Keyed {
-                    within: Some("moved"),
-                    key: "factor",
-                    value: &entry.factor,
-                    nth,
-                },
-                ProblemKind::DuplicateId {
-                    what: "moved factor",
-                    id: entry.factor.clone(),
-                },
-            );
-        }
-    }
-    let record = ChangeRecord {
-        report: ChangeReport {
-            participant: label(parsed.participant.as_deref()),
-            partnership: label(parsed.partnership.as_deref()),
-            made_on,
-            actions,
-            moved,
-            notes: label(parsed.notes.as_deref()),
-        },
-        file: file.to_owned(),
-    };
-    problems.finish(file, record)
-}
-
 /// Reads an assessment file, bounded in size like case files.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read(path: &std::path::Path, model: &Model) -> Result<TeamMember, FileError> {
     let text = load::read_text(path)?;
     parse(&text, &path.display().to_string(), model)
-}
-
-/// Reads a "what changed" file, bounded in size like case files.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn read_changes(path: &std::path::Path, model: &Model) -> Result<ChangeRecord, FileError> {
-    let text = load::read_text(path)?;
-    parse_changes(&text, &path.display().to_string(), model)
-}
-
-/// A team's assessment files: the ones counted and the ones set aside.
-///
-/// A file is the same as one counted when it is the same file, or has the same export id,
-/// or (when neither has an export id) the same readings and name.
-///
-/// All the files must be of one partnership. Files that leave the partnership out are
-/// counted. The team's partnership is the lead's, when given; otherwise the first counted
-/// file that names one sets it. Names are compared without regard to case or spacing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Team {
-    /// The partnership, once known.
-    pub partnership: Option<String>,
-    /// The file that named it, when the lead did not.
-    pub named_by: Option<String>,
-    /// Counted.
-    pub accepted: Vec<TeamMember>,
-    /// Set aside, each with its reason.
-    pub rejected: Vec<Rejection>,
-}
-
-impl Team {
-    /// A team for this partnership, or for whichever the first named file gives.
-    pub fn new(partnership: Option<&str>) -> Self {
-        Self {
-            partnership: label(partnership),
-            ..Self::default()
-        }
-    }
-
-    /// Checks a file against the team's partnership and the files already counted.
-    pub fn offer(&mut self, record: Result<TeamMember, FileError>) {
-        let member = match record {
-            Ok(member) => member,
-            Err(error) => {
-                self.rejected.push(Rejection::Broken(error));
-                return;
-            }
-        };
-        if let (Some(found), Some(expected)) = (&member.partnership, &self.partnership)
-            && partnership_key(found) != partnership_key(expected)
-        {
-            self.rejected.push(Rejection::OtherPartnership {
-                file: member.file,
-                found: found.clone(),
-                expected: expected.clone(),
-                set_by: self.named_by.clone(),
-            });
-            return;
-        }
-        if let Some(other) = self.accepted.iter().find(|m| {
-            m.file == member.file
-                || match (&m.export_id, &member.export_id) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, None) => {
-                        m.assessment == member.assessment && m.participant == member.participant
-                    }
-                    _ => false,
-                }
-        }) {
-            self.rejected.push(Rejection::Duplicate {
-                file: member.file,
-                other: other.file.clone(),
-            });
-            return;
-        }
-        if self.partnership.is_none()
-            && let Some(name) = &member.partnership
-        {
-            self.partnership = Some(name.clone());
-            self.named_by = Some(member.file.clone());
-        }
-        self.accepted.push(member);
-    }
-
-    /// The assessments counted.
-    pub fn assessments(&self) -> Vec<&Assessment> {
-        self.accepted.iter().map(|m| &m.assessment).collect()
-    }
-}
-
-/// "What changed" files gathered by a course team: the ones counted and the ones set aside.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Cohort {
-    /// Counted.
-    pub accepted: Vec<ChangeRecord>,
-    /// Set aside, each with its reason.
-    pub rejected: Vec<Rejection>,
-}
-
-impl Cohort {
-    /// Checks a file against the reports already counted.
-    pub fn offer(&mut self, record: Result<ChangeRecord, FileError>) {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                self.rejected.push(Rejection::Broken(error));
-                return;
-            }
-        };
-        if let Some(other) = self
-            .accepted
-            .iter()
-            .find(|r| r.file == record.file || r.report == record.report)
-        {
-            self.rejected.push(Rejection::Duplicate {
-                file: record.file,
-                other: other.file.clone(),
-            });
-            return;
-        }
-        self.accepted.push(record);
-    }
-
-    /// The reports counted.
-    pub fn reports(&self) -> Vec<&ChangeReport> {
-        self.accepted.iter().map(|r| &r.report).collect()
-    }
-}
-
-/// Gathers assessment files from files and folders (folders are searched for `.ron` files).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn gather(paths: &[std::path::PathBuf], model: &Model, into: &mut Team) {
-    let (files, errors) = load::expand_paths(paths);
-    for error in errors {
-        into.rejected.push(Rejection::Broken(error));
-    }
-    for path in files {
-        into.offer(read(&path, model));
-    }
-}
-
-/// Gathers "what changed" files from files and folders.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn gather_changes(paths: &[std::path::PathBuf], model: &Model, into: &mut Cohort) {
-    let (files, errors) = load::expand_paths(paths);
-    for error in errors {
-        into.rejected.push(Rejection::Broken(error));
-    }
-    for path in files {
-        into.offer(read_changes(&path, model));
-    }
 }
