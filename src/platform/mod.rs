@@ -10,6 +10,8 @@
 mod collab;
 #[cfg(not(target_arch = "wasm32"))]
 mod desktop;
+#[cfg(not(target_arch = "wasm32"))]
+mod dialogs;
 #[cfg(target_arch = "wasm32")]
 mod scorm;
 #[cfg(target_arch = "wasm32")]
