@@ -208,7 +208,7 @@ test("case files open through the page's file picker and are checked, problems a
   // "Open case files" is the last button of the top bar, at 1280 by 800.
   // egui sees the pointer arrive, then the press and release, each in its own frame.
   const chooserShown = page.waitForEvent("filechooser", { timeout: 15_000 });
-  await page.mouse.move(1080, 20);
+  await page.mouse.move(706, 20);
   await page.waitForTimeout(200);
   await page.mouse.down();
   await page.waitForTimeout(100);
@@ -279,7 +279,7 @@ async function click(page, x, y) {
 
 // Where things are at 1280 by 800 (see shots/record-actions.png): "My record" in the top bar
 // of the case screen, and the record's buttons at the foot of My record with a short record.
-const MY_RECORD = [517, 20];
+const MY_RECORD = [140, 20];
 const DOWNLOAD_RECORD = [100, 616];
 const LOAD_RECORD = [268, 616];
 const REPLACED_PREFIX = "collab-casebook/progress.replaced-";
