@@ -12,7 +12,8 @@
 //! input hook, the same way the desktop adapters deliver them.
 //!
 //! It depends on egui only, not on any of the app's screens, so it can serve any egui web
-//! app: [`install`] it on the context and the canvas when the app is created.
+//! app: call `install` (built for `wasm32` only) on the context and the canvas when the app
+//! is created.
 //!
 //! The rules from tree to DOM are pure ([`mirror`]) and tested natively; the DOM side
 //! (`dom.rs`) exists only on `wasm32`.
