@@ -117,3 +117,20 @@ fn the_check_finds_a_breach_when_there_is_one() {
         "comments aside"
     );
 }
+
+#[test]
+fn the_accessibility_mirror_knows_nothing_of_the_casebook() {
+    // src/a11y_dom could serve any egui web app: it names none of the crate's own modules.
+    let found = breaches(
+        Path::new("src/a11y_dom"),
+        &[
+            ("crate", "the casebook's own code"),
+            ("collab_casebook", "the casebook's own code"),
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "src/a11y_dom must depend on egui only:\n{}",
+        found.join("\n")
+    );
+}

@@ -388,7 +388,9 @@ fn describe(
             | Role::PasswordInput
             | Role::NumberInput
     );
-    let clickable = node.supports_action(Action::Click)
+    // Text, headings and pictures that take a click (a card's lines, say) stay what they
+    // are; the control they belong to is the button.
+    let clickable = (node.supports_action(Action::Click) && role == Role::Unknown)
         || matches!(
             role,
             Role::Button
@@ -451,7 +453,9 @@ fn describe(
         } else {
             label
         };
-        if !name.is_empty() {
+        // ARIA forbids naming an element without a role (or a paragraph); the children
+        // carry the text then.
+        if !name.is_empty() && aria_role.is_some_and(|r| r != "paragraph") {
             attrs.push(("aria-label", name));
         }
         text = String::new();
@@ -547,7 +551,9 @@ fn describe(
     } else if tag == "div" && node.supports_action(Action::Focus) {
         attrs.push(("tabindex", "0".to_owned()));
     }
-    if node.is_hidden() {
+    // A scroll bar is the canvas's business: the page scrolls nothing, and an unnamed
+    // control would only be noise to a screen reader.
+    if node.is_hidden() || role == Role::ScrollBar {
         attrs.push(("hidden", String::new()));
     }
     (tag, attrs, text)

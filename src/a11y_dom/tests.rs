@@ -474,3 +474,32 @@ fn the_plugin_mirrors_a_real_egui_frame_and_delivers_a_click_from_the_page() {
     frame(&ctx, &mut clicks);
     assert_eq!(clicks, 1, "the page's click reaches the button");
 }
+
+#[test]
+fn scroll_bars_are_hidden_and_unnamed_containers_get_no_label() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 10.0, 10.0);
+    let mut bar = node(Role::ScrollBar, r);
+    bar.add_action(Action::Click);
+    let mut label = node(Role::Label, r);
+    label.set_value("Cases");
+    label.set_children(vec![NodeId(4)]);
+    let mut run = node(Role::Label, r);
+    run.set_value("Cases");
+    let ops = mirror.update(&update(
+        vec![(1, root(&[2, 3])), (2, bar), (3, label), (4, run)],
+        1,
+    ));
+    let attrs: Vec<&Op> = ops
+        .iter()
+        .filter(|op| matches!(op, Op::SetAttr { .. } | Op::SetText { .. }))
+        .collect();
+    assert_eq!(
+        attrs,
+        vec![
+            &set(2, "role", "scrollbar"),
+            &set(2, "hidden", ""),
+            &text(4, "Cases"),
+        ]
+    );
+}

@@ -11,6 +11,7 @@ pub mod case_text;
 pub mod effect;
 pub mod features;
 pub mod feedback;
+mod feedback_profile;
 pub mod keymap;
 pub mod launch;
 pub mod lazy;
