@@ -61,9 +61,25 @@ async fn run() -> Result<(), String> {
             canvas,
             eframe::WebOptions::default(),
             Box::new(move |cc| {
-                // egui's accessibility tree, mirrored into the page for screen readers.
-                if let Err(problem) = crate::a11y_dom::install(&cc.egui_ctx, &mirror_canvas) {
+                // egui's accessibility tree, mirrored into the page for screen readers
+                // (unless the address says `a11y=off`, to measure what it costs).
+                if !address_says("a11y", "off")
+                    && let Err(problem) = crate::a11y_dom::install(&cc.egui_ctx, &mirror_canvas)
+                {
                     log::warn!("The page will not carry the accessibility tree: {problem}");
+                }
+                if address_says("frames", "mark") {
+                    // One mark per pass on the page's timeline, for the benchmark.
+                    cc.egui_ctx.on_begin_pass(
+                        "frame marks",
+                        std::sync::Arc::new(|_| {
+                            if let Some(performance) =
+                                web_sys::window().and_then(|w| w.performance())
+                            {
+                                performance.mark("egui-frame").ok();
+                            }
+                        }),
+                    );
                 }
                 let mut app = CasebookApp::in_browser(cc, model, &chosen);
                 app.launch(&launch);
@@ -133,6 +149,17 @@ fn launch_from_address() -> Launch {
             .into_iter()
             .filter_map(|name| params.get(name).map(|value| (name.to_owned(), value))),
     )
+}
+
+/// Whether the page's address has `name=value`. Two are for measuring
+/// (`web-tests/mirror-bench.js`): `a11y=off` leaves the accessibility tree out of the page,
+/// `frames=mark` marks the page's timeline with `egui-frame` at every pass.
+fn address_says(name: &str, value: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get(name))
+        .is_some_and(|given| given == value)
 }
 
 /// Puts a problem that stopped the app in the page, where the user will see it.

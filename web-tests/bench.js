@@ -17,8 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { inside, serve } from "./chromium.js";
+import { inside, launchBrowser, median, serve } from "./chromium.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, "..", "dist");
@@ -52,12 +51,6 @@ function sizes(root) {
   return { raw, gz, wasmGz };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 const server = await serve((name) => {
   const [, app, ...rest] = name.split("/");
   const root = apps[app];
@@ -66,19 +59,7 @@ const server = await serve((name) => {
   return inside(root, file === "/" ? "/index.html" : file);
 });
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBrowser();
 
 /** Milliseconds from navigation to the app's first frame, in a fresh context. */
 async function firstFrame(app) {

@@ -3,6 +3,7 @@
 
 import http from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
@@ -42,25 +43,63 @@ export function inside(root, name) {
   return file.startsWith(root + path.sep) ? file : undefined;
 }
 
-/**
- * Debian's Chromium (or CHROMIUM), headless, with a fresh profile in `userDataDir` and the
- * flags that keep it off the network.
- */
+/** Debian's Chromium, or CHROMIUM. */
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** Headless, without a GPU, and off the network. */
+const args = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Chromium with a fresh profile in `userDataDir` and the flags above. */
 export function launch(userDataDir) {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args,
   });
+}
+
+/** Chromium with the flags above, for benchmarks that make a new context each load. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath, headless: true, args });
+}
+
+/**
+ * What a test file needs: `root` (which must hold an index.html, from
+ * scripts/build-web.sh) served on loopback, and Chromium with a fresh profile. Resolves
+ * to `{ base, context, stop }`; `stop()` closes both and removes the profile.
+ */
+export async function site(root) {
+  if (!fs.existsSync(path.join(root, "index.html"))) {
+    throw new Error(`${root} has no index.html: run scripts/build-web.sh first`);
+  }
+  const server = await serve((name) => inside(root, name === "/" ? "/index.html" : name));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-chromium-"));
+  const context = await launch(userDataDir);
+  return {
+    base: `http://127.0.0.1:${server.address().port}`,
+    context,
+    async stop() {
+      await context.close();
+      server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The middle value of `xs` (the mean of the two middle ones for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Collects a page's console errors and uncaught exceptions (in every frame) into a list. */

@@ -11,37 +11,26 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { inside, launch, problemsOf, serve } from "./chromium.js";
+import { problemsOf, site } from "./chromium.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "dist", "web");
 const shots = process.env.SHOTS ?? path.join(here, "shots");
 const RECORD = "collab-casebook/progress.ron";
 
-let server;
 let base;
 let context;
-let userDataDir;
+let stop;
 
 before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(root, "index.html")),
-    `${root} has no index.html: run scripts/build-web.sh first`,
-  );
   fs.mkdirSync(shots, { recursive: true });
-  server = await serve((name) => inside(root, name === "/" ? "/index.html" : name));
-  base = `http://127.0.0.1:${server.address().port}`;
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-chromium-"));
-  context = await launch(userDataDir);
+  ({ base, context, stop } = await site(root));
 });
 
 after(async () => {
-  await context?.close();
-  server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await stop?.();
 });
 
 async function started(page) {

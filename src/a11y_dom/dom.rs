@@ -33,6 +33,9 @@ white-space: pre; font: 12px/1 sans-serif; pointer-events: none; resize: none; }
 struct Element {
     element: web_sys::HtmlElement,
     text: Option<web_sys::Text>,
+    /// The `left`, `top`, `width` and `height` last written, so that an element that only
+    /// moved (as everything does when a case scrolls) has only its position written.
+    placed: [String; 4],
 }
 
 /// Everything the page side keeps.
@@ -43,6 +46,12 @@ struct Page {
     elements: HashMap<u64, Element>,
     /// The app's focus, as last told.
     focus: Option<u64>,
+    /// Tab was pressed outside the mirror (on the canvas) since the last update: the
+    /// focus egui moves in answer is a keyboard user's, and the page's follows it.
+    tabbed: bool,
+    /// eframe's own hidden text box (its "text agent"), which takes the typing while the
+    /// canvas has the focus: unnamed, it would be an unlabelled form field.
+    agent: Option<web_sys::Element>,
     /// Where the container was last put: left, top, width, height in CSS pixels.
     placed: (i32, i32, i32, i32),
     /// The event handlers, kept alive as long as the page.
@@ -82,6 +91,11 @@ impl PageSink {
         container.set_tab_index(-1);
         container.set_attribute(ID_ATTR, "root").map_err(words)?;
         canvas.after_with_node_1(&container).map_err(words)?;
+        // Tab from the page's start goes to the elements, where a keyboard or screen
+        // reader user finds named controls, rather than to the canvas, where Tab moves
+        // only egui's own focus and the page hears nothing. A click still focuses the
+        // canvas, so pointer users and the app's shortcuts work as before.
+        canvas.set_tab_index(-1);
 
         let mut handlers = Vec::new();
         for (kind, what) in [
@@ -121,9 +135,13 @@ impl PageSink {
                             Some(ActionData::Value(value.into()))
                         }
                         Action::Focus => {
-                            // Focus the page moved itself to the app's focus needs no request.
+                            // Focus the page moved itself to the app's focus needs no
+                            // request (the page is borrowed while it moves it: this runs
+                            // inside that).
                             let told = PAGE.with(|page| {
-                                page.borrow().as_ref().is_some_and(|p| p.focus == Some(id))
+                                page.try_borrow().map_or(true, |p| {
+                                    p.as_ref().is_some_and(|p| p.focus == Some(id))
+                                })
                             });
                             if told {
                                 return;
@@ -141,12 +159,56 @@ impl PageSink {
             handlers.push(handler);
         }
 
+        // Focusing an element can scroll the container (the browser brings it into view);
+        // the canvas does not scroll, so neither may the copy laid over it. Put right
+        // when it happens, rather than every frame: writing the scroll position makes the
+        // browser lay the page out there and then.
+        let scrolled = container.clone();
+        let on_scroll = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            if scrolled.scroll_top() != 0 || scrolled.scroll_left() != 0 {
+                scrolled.set_scroll_top(0);
+                scrolled.set_scroll_left(0);
+            }
+        });
+        container
+            .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())
+            .map_err(words)?;
+        handlers.push(on_scroll);
+
+        // Tab on the canvas moves egui's focus; the next update moves the page's with it
+        // (see `tabbed`). Listened for while the event goes down to the canvas, before
+        // eframe's own handler can stop it.
+        let on_tab = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            let tab = event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|key| key.key() == "Tab");
+            if tab {
+                PAGE.with(|page| {
+                    if let Ok(mut page) = page.try_borrow_mut()
+                        && let Some(page) = page.as_mut()
+                    {
+                        page.tabbed = !page.focus_inside();
+                    }
+                });
+            }
+        });
+        document
+            .add_event_listener_with_callback_and_bool(
+                "keydown",
+                on_tab.as_ref().unchecked_ref(),
+                true,
+            )
+            .map_err(words)?;
+        handlers.push(on_tab);
+
         let page = Page {
             document,
             canvas: canvas.clone(),
             container,
             elements: HashMap::new(),
             focus: None,
+            tabbed: false,
+            agent: None,
             placed: (0, 0, 0, 0),
             _handlers: handlers,
         };
@@ -181,7 +243,18 @@ impl Page {
 
     fn apply(&mut self, ops: &[Op]) -> Result<(), wasm_bindgen::JsValue> {
         let had_focus = self.focus_inside();
+        // Moving an element in the page (children reordered as a list scrolls) drops its
+        // focus: this is the element to give it back to.
+        let focused = self
+            .document
+            .active_element()
+            .filter(|_| had_focus)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let follow = had_focus || std::mem::take(&mut self.tabbed);
         self.place_container()?;
+        if self.agent.is_none() {
+            self.name_agent()?;
+        }
         // The tree is in physical pixels; the page is in CSS pixels.
         let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let scale = if scale > 0.0 { scale } else { 1.0 };
@@ -201,7 +274,14 @@ impl Page {
                         element.append_child(&text)?;
                         Some(text)
                     };
-                    self.elements.insert(*id, Element { element, text });
+                    self.elements.insert(
+                        *id,
+                        Element {
+                            element,
+                            text,
+                            placed: Default::default(),
+                        },
+                    );
                 }
                 Op::SetAttr { id, name, value } => {
                     if let Some(e) = self.elements.get(id) {
@@ -219,12 +299,20 @@ impl Page {
                     }
                 }
                 Op::SetRect { id, rect } => {
-                    if let Some(e) = self.elements.get(id) {
+                    if let Some(e) = self.elements.get_mut(id) {
                         let style = e.element.style();
-                        style.set_property("left", &px(rect.x / scale))?;
-                        style.set_property("top", &px(rect.y / scale))?;
-                        style.set_property("width", &px(rect.width / scale))?;
-                        style.set_property("height", &px(rect.height / scale))?;
+                        let wanted =
+                            [rect.x, rect.y, rect.width, rect.height].map(|v| px(v / scale));
+                        for ((name, value), was) in ["left", "top", "width", "height"]
+                            .into_iter()
+                            .zip(wanted)
+                            .zip(&mut e.placed)
+                        {
+                            if *was != value {
+                                style.set_property(name, &value)?;
+                                *was = value;
+                            }
+                        }
                     }
                 }
                 Op::Place { id, parent, before } => {
@@ -250,9 +338,10 @@ impl Page {
                 }
                 Op::Focus { id } => {
                     self.focus = *id;
-                    // The page's focus follows the app's only while it is in the mirror: a
-                    // user working on the canvas keeps the canvas (and egui's text agent).
-                    if had_focus && let Some(e) = id.and_then(|id| self.elements.get(&id)) {
+                    // The page's focus follows the app's while it is in the mirror, and
+                    // when Tab on the canvas moved it; a pointer user working on the
+                    // canvas keeps the canvas (and egui's text agent), and the shortcuts.
+                    if follow && let Some(e) = id.and_then(|id| self.elements.get(&id)) {
                         let options = web_sys::FocusOptions::new();
                         options.set_prevent_scroll(true);
                         e.element.focus_with_options(&options)?;
@@ -260,16 +349,34 @@ impl Page {
                 }
             }
         }
-        // The focused element went (a screen changed): keep the focus in the mirror, so
-        // the next Tab carries on from there rather than from the top of the page.
+        // The focus fell out of the mirror: back to the element that had it if it was only
+        // moved; if it was made again, to the element of the app's focus; if that went too
+        // (a screen changed), to the container, so the next Tab carries on from there
+        // rather than from the top of the page.
         if had_focus && !self.focus_inside() {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
-            self.container.focus_with_options(&options)?;
+            let app_focus = self.focus.and_then(|id| self.elements.get(&id));
+            match focused.filter(|e| self.container.contains(Some(e))) {
+                Some(element) => element.focus_with_options(&options)?,
+                None => match app_focus {
+                    Some(e) => e.element.focus_with_options(&options)?,
+                    None => self.container.focus_with_options(&options)?,
+                },
+            }
         }
-        // Focusing an element can scroll the container; the canvas does not scroll.
-        self.container.set_scroll_top(0);
-        self.container.set_scroll_left(0);
+        Ok(())
+    }
+
+    /// Names eframe's text agent, once it is in the page. It is not named after the
+    /// focused control: that would give the page two text boxes of one name.
+    fn name_agent(&mut self) -> Result<(), wasm_bindgen::JsValue> {
+        self.agent = self
+            .document
+            .query_selector("body > input[autocapitalize=\"off\"]")?;
+        if let Some(agent) = &self.agent {
+            agent.set_attribute("aria-label", "Text entry for the app's focused text box")?;
+        }
         Ok(())
     }
 
@@ -311,5 +418,6 @@ fn set_text(e: &Element, text: &str) {
 
 /// A length in CSS pixels.
 fn px(value: f64) -> String {
-    format!("{value:.2}px")
+    // Hundredths of a pixel, written the short way (`12.5px`, not `12.50px`).
+    format!("{}px", (value * 100.0).round() / 100.0)
 }

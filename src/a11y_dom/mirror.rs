@@ -9,10 +9,11 @@
 //!
 //! # From roles to HTML
 //!
-//! - Anything that can be clicked becomes a `<button>`, with the ARIA role of the node
-//!   when it is not a plain button (`checkbox`, `radio`, `switch`, `link`, `tab`...), so
+//! - Anything that can be clicked and has a name becomes a `<button>`, with the ARIA
+//!   role of the node when it is not a plain button (`checkbox`, `radio`, `switch`,
+//!   `link`, `tab`...; a disclosure triangle is a plain button with `aria-expanded`), so
 //!   Enter and Space work as a browser user expects and assistive technology's "press"
-//!   reaches the app.
+//!   reaches the app. A role-less node with no name is a plain element, not reached by Tab.
 //! - Text boxes are real `<input>` elements (`<textarea>` when multi-line) holding the
 //!   node's value.
 //! - Everything else is a `<div>` with the ARIA role that matches: headings with
@@ -388,9 +389,13 @@ fn describe(
             | Role::PasswordInput
             | Role::NumberInput
     );
+    // A role-less node with no name (egui's bare `interact`, or a widget in a frame
+    // before it is labelled) tells a listener nothing: it is no control, and no stop for
+    // Tab.
+    let nameless = role == Role::Unknown && label.is_empty() && value.is_empty();
     // Text, headings and pictures that take a click (a card's lines, say) stay what they
     // are; the control they belong to is the button.
-    let clickable = (node.supports_action(Action::Click) && role == Role::Unknown)
+    let clickable = (node.supports_action(Action::Click) && role == Role::Unknown && !nameless)
         || matches!(
             role,
             Role::Button
@@ -400,6 +405,7 @@ fn describe(
                 | Role::Switch
                 | Role::Link
                 | Role::Tab
+                | Role::DisclosureTriangle
                 | Role::MenuItem
                 | Role::MenuItemCheckBox
                 | Role::MenuItemRadio
@@ -548,7 +554,7 @@ fn describe(
     // Controls the app can focus are reached by Tab; others are not.
     if tag == "button" && !node.supports_action(Action::Focus) {
         attrs.push(("tabindex", "-1".to_owned()));
-    } else if tag == "div" && node.supports_action(Action::Focus) {
+    } else if tag == "div" && node.supports_action(Action::Focus) && !nameless {
         attrs.push(("tabindex", "0".to_owned()));
     }
     // A scroll bar is the canvas's business: the page scrolls nothing, and an unnamed
@@ -562,8 +568,12 @@ fn describe(
 /// The ARIA role for an AccessKit role, where the HTML tag does not already say it.
 fn aria_role(role: Role, tag: &str, named: bool) -> Option<&'static str> {
     Some(match role {
-        Role::Button | Role::DefaultButton if tag == "button" => return None,
-        Role::Button | Role::DefaultButton => "button",
+        // A disclosure triangle (egui's collapsing header) is a button that says whether
+        // what it shows is expanded.
+        Role::Button | Role::DefaultButton | Role::DisclosureTriangle if tag == "button" => {
+            return None;
+        }
+        Role::Button | Role::DefaultButton | Role::DisclosureTriangle => "button",
         // Text boxes are <input> and <textarea>, which say it themselves.
         Role::CheckBox => "checkbox",
         Role::RadioButton => "radio",

@@ -15,10 +15,11 @@
 //! app: call `install` (built for `wasm32` only) on the context and the canvas when the app
 //! is created.
 //!
-//! The rules from tree to DOM are pure ([`mirror`]) and tested natively; the DOM side
-//! (`dom.rs`) exists only on `wasm32`.
+//! The rules from tree to DOM are pure ([`mirror`], and [`settle`] for when positions are
+//! written) and tested natively; the DOM side (`dom.rs`) exists only on `wasm32`.
 
 pub mod mirror;
+pub mod settle;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
@@ -29,6 +30,7 @@ use egui::accesskit::{Action, ActionData, ActionRequest, NodeId, TreeId};
 use egui::{Context, FullOutput, Plugin, RawInput};
 
 use mirror::{Mirror, Op};
+use settle::Settle;
 
 /// Requests from the page waiting for the next frame, shared between the page's event
 /// handlers and the plugin.
@@ -72,6 +74,7 @@ pub trait Sink: Send + Sync + 'static {
 /// and feeds the page's requests back into egui's input.
 pub struct A11yDom<S: Sink> {
     mirror: Mirror,
+    settle: Settle,
     inbox: Inbox,
     sink: S,
 }
@@ -81,6 +84,7 @@ impl<S: Sink> A11yDom<S> {
     pub fn new(sink: S, inbox: Inbox) -> Self {
         Self {
             mirror: Mirror::new(),
+            settle: Settle::new(),
             inbox,
             sink,
         }
@@ -108,11 +112,14 @@ impl<S: Sink> Plugin for A11yDom<S> {
         }
     }
 
-    fn output_hook(&mut self, _ctx: &Context, output: &mut FullOutput) {
+    fn output_hook(&mut self, ctx: &Context, output: &mut FullOutput) {
         if let Some(update) = &output.platform_output.accesskit_update {
-            let ops = self.mirror.update(update);
+            let ops = self.settle.pass(self.mirror.update(update));
             if !ops.is_empty() {
                 self.sink.apply(&ops);
+            }
+            if self.settle.holding() {
+                ctx.request_repaint();
             }
         }
     }

@@ -6,6 +6,7 @@ use egui::accesskit::{
 };
 
 use super::mirror::{Mirror, Op, Rect};
+use super::settle::{EVERY, Settle};
 use super::{A11yDom, Inbox, Sink};
 
 const ROOT: NodeId = NodeId(1);
@@ -61,6 +62,13 @@ fn at(id: u64, x: f64, y: f64, width: f64, height: f64) -> Op {
             height,
         },
     }
+}
+
+/// The attributes and text an update sets, in order.
+fn set_by(ops: &[Op]) -> Vec<&Op> {
+    ops.iter()
+        .filter(|op| matches!(op, Op::SetAttr { .. } | Op::SetText { .. }))
+        .collect()
 }
 
 fn text(id: u64, text: &str) -> Op {
@@ -490,16 +498,148 @@ fn scroll_bars_are_hidden_and_unnamed_containers_get_no_label() {
         vec![(1, root(&[2, 3])), (2, bar), (3, label), (4, run)],
         1,
     ));
-    let attrs: Vec<&Op> = ops
-        .iter()
-        .filter(|op| matches!(op, Op::SetAttr { .. } | Op::SetText { .. }))
-        .collect();
     assert_eq!(
-        attrs,
+        set_by(&ops),
         vec![
             &set(2, "role", "scrollbar"),
             &set(2, "hidden", ""),
             &text(4, "Cases"),
         ]
     );
+}
+
+#[test]
+fn a_collapsing_header_is_a_button_that_says_whether_it_is_expanded() {
+    let mut mirror = Mirror::new();
+    let mut header = node(Role::DisclosureTriangle, rect(0.0, 0.0, 200.0, 20.0));
+    header.set_label("Choose evidence from a list");
+    header.add_action(Action::Click);
+    header.add_action(Action::Focus);
+    header.set_expanded(false);
+    let ops = mirror.update(&update(vec![(1, root(&[2])), (2, header)], 1));
+    assert!(
+        ops.contains(&Op::Create {
+            id: 2,
+            tag: "button"
+        }),
+        "{ops:?}"
+    );
+    assert_eq!(
+        set_by(&ops),
+        vec![
+            &set(2, "type", "button"),
+            &set(2, "aria-expanded", "false"),
+            &text(2, "Choose evidence from a list"),
+        ]
+    );
+}
+
+#[test]
+fn a_nameless_node_that_takes_a_click_is_no_control_and_no_stop_for_tab() {
+    let mut mirror = Mirror::new();
+    let r = rect(0.0, 0.0, 100.0, 20.0);
+    let mut bare = node(Role::Unknown, r);
+    bare.add_action(Action::Click);
+    bare.add_action(Action::Focus);
+    let mut named = node(Role::Unknown, r);
+    named.set_label("Open the case");
+    named.add_action(Action::Click);
+    named.add_action(Action::Focus);
+    let ops = mirror.update(&update(vec![(1, root(&[2, 3])), (2, bare), (3, named)], 1));
+    assert!(ops.contains(&Op::Create { id: 2, tag: "div" }), "{ops:?}");
+    assert!(
+        ops.contains(&Op::Create {
+            id: 3,
+            tag: "button"
+        }),
+        "{ops:?}"
+    );
+    assert_eq!(
+        set_by(&ops),
+        vec![&set(3, "type", "button"), &text(3, "Open the case")]
+    );
+}
+
+fn moved(id: u64, y: f64) -> Op {
+    Op::SetRect {
+        id,
+        rect: Rect {
+            x: 0.0,
+            y,
+            width: 10.0,
+            height: 10.0,
+        },
+    }
+}
+
+#[test]
+fn a_new_element_is_placed_at_once_and_a_move_waits_for_the_frame_where_nothing_moved() {
+    let mut settle = Settle::new();
+    let made = vec![
+        Op::Create { id: 2, tag: "div" },
+        moved(2, 0.0),
+        Op::Place {
+            id: 2,
+            parent: None,
+            before: None,
+        },
+    ];
+    assert_eq!(settle.pass(made.clone()), made);
+    assert!(!settle.holding());
+
+    // It moves: the name change goes through, the position waits.
+    let frame = vec![moved(2, 5.0), text(2, "Cases")];
+    assert_eq!(settle.pass(frame), vec![text(2, "Cases")]);
+    assert!(settle.holding());
+    assert_eq!(settle.pass(vec![moved(2, 9.0)]), vec![]);
+
+    // Nothing moved: the newest position is written.
+    assert_eq!(settle.pass(vec![]), vec![moved(2, 9.0)]);
+    assert!(!settle.holding());
+    assert_eq!(settle.pass(vec![]), vec![]);
+}
+
+#[test]
+fn while_things_keep_moving_positions_are_written_every_eighth_frame() {
+    let mut settle = Settle::new();
+    assert_eq!(EVERY, 8);
+    let mut written = Vec::new();
+    for frame in 1..=20 {
+        let out = settle.pass(vec![
+            moved(3, f64::from(frame)),
+            moved(4, -f64::from(frame)),
+        ]);
+        if !out.is_empty() {
+            written.push((frame, out));
+        }
+    }
+    assert_eq!(
+        written,
+        vec![
+            (8, vec![moved(3, 8.0), moved(4, -8.0)]),
+            (16, vec![moved(3, 16.0), moved(4, -16.0)]),
+        ]
+    );
+    assert!(settle.holding());
+}
+
+#[test]
+fn the_focused_element_moves_at_once_and_a_removed_one_leaves_nothing_held() {
+    let mut settle = Settle::new();
+    assert_eq!(
+        settle.pass(vec![
+            Op::Focus { id: Some(5) },
+            moved(5, 1.0),
+            moved(6, 1.0)
+        ]),
+        vec![Op::Focus { id: Some(5) }, moved(5, 1.0)]
+    );
+    assert!(settle.holding());
+    assert_eq!(
+        settle.pass(vec![Op::Remove { id: 6 }]),
+        vec![Op::Remove { id: 6 }]
+    );
+    assert!(!settle.holding());
+    // The focus stays on 5 until told otherwise.
+    assert_eq!(settle.pass(vec![moved(5, 2.0)]), vec![moved(5, 2.0)]);
 }
