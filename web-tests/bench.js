@@ -8,7 +8,7 @@
 //   node bench.js [RUNS]      # RUNS page loads of each, alternated (default 9)
 //
 // Both apps mark the page's timeline with `first-frame` when their first frame has been
-// drawn (src/platform/web.rs, examples/bare-web/src/lib.rs); the time is that mark's
+// drawn (src/platform/web/mod.rs, examples/bare-web/src/lib.rs); the time is that mark's
 // `startTime`, milliseconds from the start of navigation. Each load is in a new browser
 // context (nothing cached, an empty local storage), from a loopback server that sends
 // `cache-control: no-store`. The figures are medians; ratios are casebook / bare.
