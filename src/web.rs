@@ -62,8 +62,11 @@ async fn run() -> Result<(), String> {
             eframe::WebOptions::default(),
             Box::new(move |cc| {
                 // egui's accessibility tree, mirrored into the page for screen readers
-                // (unless the address says `a11y=off`, to measure what it costs).
-                if !address_says("a11y", "off")
+                // (unless the address says `a11y=off`, or `a11y=tree` for egui's tree
+                // without the page's copy: both to measure what it costs).
+                if address_says("a11y", "tree") {
+                    cc.egui_ctx.enable_accesskit();
+                } else if !address_says("a11y", "off")
                     && let Err(problem) = crate::a11y_dom::install(&cc.egui_ctx, &mirror_canvas)
                 {
                     log::warn!("The page will not carry the accessibility tree: {problem}");
@@ -151,9 +154,10 @@ fn launch_from_address() -> Launch {
     )
 }
 
-/// Whether the page's address has `name=value`. Two are for measuring
+/// Whether the page's address has `name=value`. Three are for measuring
 /// (`web-tests/mirror-bench.js`): `a11y=off` leaves the accessibility tree out of the page,
-/// `frames=mark` marks the page's timeline with `egui-frame` at every pass.
+/// `a11y=tree` has egui build its tree but puts no copy in the page, and `frames=mark`
+/// marks the page's timeline with `egui-frame` at every pass.
 fn address_says(name: &str, value: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.location().search().ok())

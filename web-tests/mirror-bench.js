@@ -1,6 +1,8 @@
 // What the accessibility mirror (src/a11y_dom, issue #18) costs each frame: the browser
 // build on the longest case (Universal Credit), driven through the same frames with the
-// mirror on and with it off (`?a11y=off`), in headless Chromium (Debian's), in one run.
+// mirror on, with it off (`?a11y=off`), and with egui building its accessibility tree but
+// no copy in the page (`?a11y=tree`, to show which part costs what), in headless Chromium
+// (Debian's), in one run.
 //
 // Not part of `npm test`: run it by hand, or through scripts/bench-web.sh.
 //
@@ -13,7 +15,7 @@
 // DevTools protocol's Performance.getMetrics), divided by the frames egui drew (counted
 // from the `egui-frame` marks the app leaves when the address has `frames=mark`): the
 // mean time a frame takes, everything the page did for it included. The figures are
-// medians; the ratio is on / off.
+// medians; the ratios are against off.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -34,12 +36,13 @@ const server = await serve((name) => inside(root, name === "/" ? "/index.html" :
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 
-/** Main-thread milliseconds per frame over the same steps, with the mirror on or off. */
-async function perFrame(mirror) {
+/** Main-thread milliseconds per frame over the same steps, in one of the `modes`. */
+async function perFrame(mode) {
+  const mirror = mode === "on";
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
-    const address = `${base}/?case=universal-credit&frames=mark${mirror ? "" : "&a11y=off"}`;
+    const address = `${base}/?case=universal-credit&frames=mark${mirror ? "" : `&a11y=${mode}`}`;
     await page.goto(address);
     await page.waitForSelector("#loading", { state: "detached", timeout: 60_000 });
     // Settled: the case is open and drawn.
@@ -73,26 +76,29 @@ async function perFrame(mirror) {
   }
 }
 
-const results = { on: [], off: [] };
-// One of each first, not counted: caches warm for both alike.
-await perFrame(true);
-await perFrame(false);
+const modes = ["on", "off", "tree"];
+const results = { on: [], off: [], tree: [] };
+// One of each first, not counted: caches warm for all alike.
+for (const mode of modes) await perFrame(mode);
 for (let i = 0; i < runs; i++) {
-  const order = i % 2 ? [false, true] : [true, false];
-  for (const mirror of order) results[mirror ? "on" : "off"].push(await perFrame(mirror));
+  // Each run in a different order, so no mode always follows another.
+  const order = [...modes.slice(i % 3), ...modes.slice(0, i % 3)];
+  for (const mode of order) results[mode].push(await perFrame(mode));
 }
 const chromiumVersion = browser.version();
 await browser.close();
 server.close();
 
-const on = median(results.on.map((r) => r.perFrame));
-const off = median(results.off.map((r) => r.perFrame));
+const med = (mode) => median(results[mode].map((r) => r.perFrame));
+const [on, off, tree] = modes.map(med);
 const list = (rs) => rs.map((r) => `${r.perFrame.toFixed(2)} (${r.frames} frames)`).join(", ");
-console.log(`Chromium ${chromiumVersion}, headless, --disable-gpu; Universal Credit, ${STEPS} wheel steps; ${runs} runs of each, alternated; medians.`);
+console.log(`Chromium ${chromiumVersion}, headless, --disable-gpu; Universal Credit, ${STEPS} wheel steps; ${runs} runs of each, order rotated; medians.`);
 console.log(`The mirror held ${results.on[0].mirrored} elements.`);
 console.log("");
-console.log("| | Mirror on | Mirror off | Ratio | Target |");
-console.log("|---|---|---|---|---|");
-console.log(`| Main-thread time per frame (median) | ${on.toFixed(2)} ms | ${off.toFixed(2)} ms | ${(on / off).toFixed(2)}x | at most 1.2x |`);
+console.log("| Main-thread time per frame (median) | Time | Against off | Target |");
+console.log("|---|---|---|---|");
+console.log(`| Mirror off (\`a11y=off\`) | ${off.toFixed(2)} ms | 1.00x | |`);
+console.log(`| egui's tree only, no copy in the page (\`a11y=tree\`) | ${tree.toFixed(2)} ms | ${(tree / off).toFixed(2)}x | |`);
+console.log(`| Mirror on | ${on.toFixed(2)} ms | **${(on / off).toFixed(2)}x** | at most 1.2x |`);
 console.log("");
-console.log(`Every run, ms per frame: on ${list(results.on)}; off ${list(results.off)}`);
+for (const mode of modes) console.log(`Every run, ms per frame, ${mode}: ${list(results[mode])}`);

@@ -30,6 +30,7 @@
 //!   (every mirrored element is absolutely positioned inside its parent).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use egui::accesskit::{Action, Affine, Live, Node, NodeId, Role, Toggled, TreeUpdate};
 
@@ -117,11 +118,21 @@ type Visit = (NodeId, Option<u64>, Affine, (f64, f64));
 /// What the page shows for one node: enough to work out what changed.
 #[derive(Clone, Debug, PartialEq)]
 struct Shown {
+    /// Shared with the last frame's while the node is unchanged, so an unchanged node is
+    /// neither described again nor compared attribute by attribute.
+    look: Arc<Look>,
+    rect: Rect,
+    children: Vec<u64>,
+}
+
+/// What an element is, apart from where: its tag, attributes and own text.
+#[derive(Debug, PartialEq)]
+struct Look {
     tag: &'static str,
     attrs: Vec<(&'static str, String)>,
     text: String,
-    rect: Rect,
-    children: Vec<u64>,
+    /// Whether it was described as having children (which changes how it is named).
+    with_children: bool,
 }
 
 /// The mirror of one AccessKit tree. Feed it every [`TreeUpdate`] with [`Mirror::update`].
@@ -155,8 +166,13 @@ impl Mirror {
     /// The root node itself is not mirrored (the page's container stands for it); its
     /// children are the container's children.
     pub fn update(&mut self, update: &TreeUpdate) -> Vec<Op> {
+        // egui sends every node every frame; most are as they were.
+        let mut changed: HashSet<NodeId> = HashSet::new();
         for (id, node) in &update.nodes {
-            self.nodes.insert(*id, node.clone());
+            if self.nodes.get(id) != Some(node) {
+                self.nodes.insert(*id, node.clone());
+                changed.insert(*id);
+            }
         }
         if let Some(tree) = &update.tree {
             self.root = Some(tree.root);
@@ -210,13 +226,27 @@ impl Mirror {
                     .filter(|c| self.nodes.contains_key(c))
                     .map(|c| c.0)
                     .collect();
-                let (tag, attrs, text) = describe(node, !children.is_empty());
+                let has_children = !children.is_empty();
+                let look = match self.shown.get(&id.0) {
+                    Some(old)
+                        if !changed.contains(&id) && old.look.with_children == has_children =>
+                    {
+                        Arc::clone(&old.look)
+                    }
+                    _ => {
+                        let (tag, attrs, text) = describe(node, has_children);
+                        Arc::new(Look {
+                            tag,
+                            attrs,
+                            text,
+                            with_children: has_children,
+                        })
+                    }
+                };
                 wanted.insert(
                     id.0,
                     Shown {
-                        tag,
-                        attrs,
-                        text,
+                        look,
                         rect,
                         children: Vec::new(),
                     },
@@ -244,7 +274,7 @@ impl Mirror {
             let Some(new) = wanted.get(id) else { continue };
             let old = self.shown.get(id);
             let old = match old {
-                Some(old) if old.tag == new.tag => Some(old),
+                Some(old) if old.look.tag == new.look.tag => Some(old),
                 Some(_) => {
                     ops.push(Op::Remove { id: *id });
                     remade.insert(*id);
@@ -255,7 +285,7 @@ impl Mirror {
             if old.is_none() {
                 ops.push(Op::Create {
                     id: *id,
-                    tag: new.tag,
+                    tag: new.look.tag,
                 });
             }
             diff_element(*id, old, new, &mut ops);
@@ -320,6 +350,16 @@ impl Mirror {
 
 /// The operations that turn `old` (None: a new element) into `new`, apart from order.
 fn diff_element(id: u64, old: Option<&Shown>, new: &Shown, ops: &mut Vec<Op>) {
+    if !old.is_some_and(|o| Arc::ptr_eq(&o.look, &new.look)) {
+        diff_look(id, old.map(|o| &*o.look), &new.look, ops);
+    }
+    if old.is_none_or(|o| o.rect != new.rect) {
+        ops.push(Op::SetRect { id, rect: new.rect });
+    }
+}
+
+/// The attribute and text operations that turn `old` into `new`.
+fn diff_look(id: u64, old: Option<&Look>, new: &Look, ops: &mut Vec<Op>) {
     for (name, value) in &new.attrs {
         let before = old.and_then(|o| o.attrs.iter().find(|(n, _)| n == name));
         if before.is_none_or(|(_, v)| v != value) {
@@ -342,9 +382,6 @@ fn diff_element(id: u64, old: Option<&Shown>, new: &Shown, ops: &mut Vec<Op>) {
             id,
             text: new.text.clone(),
         });
-    }
-    if old.is_none_or(|o| o.rect != new.rect) {
-        ops.push(Op::SetRect { id, rect: new.rect });
     }
 }
 
