@@ -277,35 +277,61 @@ pub fn bold() -> FontFamily {
     FontFamily::Name(BOLD.into())
 }
 
-/// Installs DejaVu Sans (regular and bold) in front of egui's own fonts. DejaVu covers far
-/// more of Unicode than egui's default font, so case text in other scripts or with
-/// symbols still shows, and it gives the app a real bold.
-fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
+/// DejaVu Sans, regular and bold. The desktop app has them in full. The browser build,
+/// which the browser downloads whole, has them cut down to the scripts and symbols a case
+/// uses (`scripts/subset-fonts.sh`), and not egui's own fonts besides (Cargo.toml turns
+/// them on for the desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+const DEJAVU: (&[u8], &[u8]) = (
+    include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+    include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+);
+#[cfg(target_arch = "wasm32")]
+const DEJAVU: (&[u8], &[u8]) = (
+    include_bytes!("../../assets/fonts/web/DejaVuSans.ttf"),
+    include_bytes!("../../assets/fonts/web/DejaVuSans-Bold.ttf"),
+);
+
+/// `base` (egui's own fonts, or none) with DejaVu Sans in front for text and bold, and
+/// behind egui's monospace font, so that every family has a face.
+fn font_definitions(
+    mut fonts: egui::FontDefinitions,
+    (regular, bold_face): (&'static [u8], &'static [u8]),
+) -> egui::FontDefinitions {
     fonts.font_data.insert(
         "DejaVuSans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/DejaVuSans.ttf"
-        ))),
+        std::sync::Arc::new(egui::FontData::from_static(regular)),
     );
     fonts.font_data.insert(
         "DejaVuSans-Bold".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/DejaVuSans-Bold.ttf"
-        ))),
+        std::sync::Arc::new(egui::FontData::from_static(bold_face)),
     );
     let fallbacks = fonts
         .families
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
-    let mut regular = vec!["DejaVuSans".to_owned()];
-    regular.extend(fallbacks.iter().cloned());
+    let mut regular_faces = vec!["DejaVuSans".to_owned()];
+    regular_faces.extend(fallbacks.iter().cloned());
     let mut bold_faces = vec!["DejaVuSans-Bold".to_owned(), "DejaVuSans".to_owned()];
     bold_faces.extend(fallbacks);
-    fonts.families.insert(FontFamily::Proportional, regular);
+    fonts
+        .families
+        .insert(FontFamily::Proportional, regular_faces);
     fonts.families.insert(bold(), bold_faces);
-    ctx.set_fonts(fonts);
+    fonts
+        .families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push("DejaVuSans".to_owned());
+    fonts
+}
+
+/// Installs DejaVu Sans (regular and bold) in front of egui's own fonts. DejaVu covers far
+/// more of Unicode than egui's default font, so case text in other scripts or with
+/// symbols still shows, and it gives the app a real bold.
+fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions(egui::FontDefinitions::default(), DEJAVU));
 }
 
 /// Applies the fonts, a theme, text sizes and spacing to a context.
@@ -430,4 +456,61 @@ pub fn subheading(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text)
         .text_style(TextStyle::Name("Subheading".into()))
         .family(bold())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The browser build's fonts, as `DEJAVU` is there.
+    const WEB: (&[u8], &[u8]) = (
+        include_bytes!("../../assets/fonts/web/DejaVuSans.ttf"),
+        include_bytes!("../../assets/fonts/web/DejaVuSans-Bold.ttf"),
+    );
+
+    /// Every character of the bundled cases, the model and the app's own source (its
+    /// words on screen are in it), but line breaks and tabs.
+    fn casebook_characters() -> std::collections::BTreeSet<char> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = std::collections::BTreeSet::new();
+        for folder in ["scenarios", "assets", "src"] {
+            for entry in walkdir::WalkDir::new(root.join(folder)) {
+                let path = entry.expect("the folder can be read").into_path();
+                let text = matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("ron" | "rs" | "md" | "txt")
+                );
+                if text {
+                    let content = std::fs::read_to_string(&path).expect("the file is text");
+                    found.extend(content.chars().filter(|c| !c.is_control()));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_browser_builds_fonts_cover_every_character_of_the_casebook() {
+        let ctx = egui::Context::default();
+        // In the browser build egui has no fonts of its own.
+        ctx.set_fonts(font_definitions(egui::FontDefinitions::empty(), WEB));
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let characters = casebook_characters();
+        assert!(characters.contains(&'£') && characters.contains(&'…'));
+        for family in [FontFamily::Proportional, bold(), FontFamily::Monospace] {
+            let font = FontId::new(BODY_SIZE, family.clone());
+            let missing: String = ctx.fonts_mut(|fonts| {
+                characters
+                    .iter()
+                    .filter(|c| !fonts.has_glyph(&font, **c))
+                    .collect()
+            });
+            assert_eq!(
+                missing, "",
+                "{family:?} lacks these; add them to scripts/subset-fonts.sh"
+            );
+        }
+    }
 }
