@@ -1,5 +1,6 @@
-//! The rule in ARCHITECTURE.md, checked: `src/domain` is pure. It imports no egui, eframe,
-//! rfd, files, network or clock, and `src/io` never reaches up into the window.
+//! The rules in ARCHITECTURE.md, checked: `src/domain` is pure. It imports no egui, eframe,
+//! rfd, files, network or clock; `src/io` never reaches up into the window; and no source
+//! file is much over 500 lines, tests aside.
 
 use std::path::Path;
 
@@ -133,4 +134,48 @@ fn the_accessibility_mirror_knows_nothing_of_the_casebook() {
         "src/a11y_dom must depend on egui only:\n{}",
         found.join("\n")
     );
+}
+
+/// Files are kept to about 500 lines, tests aside, so each one can be read whole
+/// (ARCHITECTURE.md). A file's tests start at its first `#[cfg(test)]`; files named
+/// `tests.rs` are all tests.
+const MOST_LINES: usize = 520;
+
+/// Files under `folder` with more than [`MOST_LINES`] lines before their tests, and how many.
+fn too_long(folder: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(folder) {
+        let path = entry.expect("the folder can be read").into_path();
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a source file is text");
+        let lines = text
+            .lines()
+            .take_while(|line| line.trim() != "#[cfg(test)]")
+            .count();
+        if lines > MOST_LINES {
+            found.push(format!("{} has {lines} lines", path.display()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_source_file_is_much_over_500_lines_tests_aside() {
+    let long = too_long(Path::new("src"));
+    assert!(long.is_empty(), "split these by what they do: {long:?}");
+}
+
+#[test]
+fn the_length_check_counts_code_and_not_tests() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = "fn f() {}\n".repeat(MOST_LINES + 1);
+    std::fs::write(dir.path().join("long.rs"), &code).unwrap();
+    let tested = format!("fn f() {{}}\n#[cfg(test)]\n{code}");
+    std::fs::write(dir.path().join("short.rs"), tested).unwrap();
+    std::fs::write(dir.path().join("tests.rs"), &code).unwrap();
+    let long = too_long(dir.path());
+    assert_eq!(long.len(), 1, "{long:?}");
+    assert!(long[0].ends_with(&format!("long.rs has {} lines", MOST_LINES + 1)));
 }
