@@ -31,6 +31,20 @@ pub enum Moment {
     Exit,
 }
 
+impl Moment {
+    /// The moment at the end of a frame: the user left a screen, or the window had the
+    /// focus last frame (`was_focused`) and has lost it now, or an ordinary frame.
+    pub fn after_frame(left_screen: bool, was_focused: bool, focused: bool) -> Self {
+        if left_screen {
+            Self::LeftScreen
+        } else if was_focused && !focused {
+            Self::LostFocus
+        } else {
+            Self::Frame
+        }
+    }
+}
+
 /// Unsaved changes and when they were made.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Autosave {
@@ -81,6 +95,15 @@ impl Autosave {
 #[cfg(test)]
 mod tests {
     use super::{Autosave, Moment};
+
+    #[test]
+    fn the_moment_after_a_frame_is_leaving_a_screen_then_losing_the_focus() {
+        assert_eq!(Moment::after_frame(true, true, false), Moment::LeftScreen);
+        assert_eq!(Moment::after_frame(false, true, false), Moment::LostFocus);
+        assert_eq!(Moment::after_frame(false, false, false), Moment::Frame);
+        assert_eq!(Moment::after_frame(false, false, true), Moment::Frame);
+        assert_eq!(Moment::after_frame(false, true, true), Moment::Frame);
+    }
 
     #[test]
     fn nothing_unsaved_is_never_due() {

@@ -217,13 +217,7 @@ impl Desktop {
     /// and asks for a frame when the next save falls due.
     pub fn end_frame(&mut self, state: &State, ctx: &egui::Context, left_screen: bool) {
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        let moment = if left_screen {
-            Moment::LeftScreen
-        } else if self.focused && !focused {
-            Moment::LostFocus
-        } else {
-            Moment::Frame
-        };
+        let moment = Moment::after_frame(left_screen, self.focused, focused);
         self.focused = focused;
         self.save_if_due(state, moment);
         if let Some(wait) = self.autosave.wake_in(self.seconds) {

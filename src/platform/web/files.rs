@@ -1,6 +1,8 @@
 //! Opening files in a browser: the page's file pickers and files dropped on the page, read
 //! as bytes in the background and checked a slice a frame.
 
+use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast as _;
@@ -9,7 +11,7 @@ use wasm_bindgen::prelude::Closure;
 use super::storage::words;
 use super::{Pick, Picked, Web};
 use crate::domain::Model;
-use crate::io::load::{self, MAX_CASE_BYTES, MAX_FILES, NamedBytes};
+use crate::io::load::{self, MAX_CASE_BYTES, MAX_FILES, NamedBytes, TextLoad};
 use crate::io::{self, FileError, Problem, ProblemKind};
 use crate::ui::action::Action;
 use crate::ui::features::loading::LoadingAction;
@@ -158,17 +160,7 @@ impl Web {
                 }
                 break;
             }
-            if let Some((paths, load)) = self.loads.pop_front() {
-                actions.push(
-                    LoadingAction::Loaded {
-                        paths,
-                        purpose: Purpose::Open,
-                        report: load.finish(model),
-                        more_to_come: !self.loads.is_empty(),
-                    }
-                    .into(),
-                );
-            }
+            actions.extend(finish_next(&mut self.loads, model));
         }
         actions
     }
@@ -184,19 +176,25 @@ impl Web {
         let Some(model) = &self.model else {
             return actions;
         };
-        while let Some((paths, load)) = self.loads.pop_front() {
-            actions.push(
-                LoadingAction::Loaded {
-                    paths,
-                    purpose: Purpose::Open,
-                    report: load.finish(model),
-                    more_to_come: !self.loads.is_empty(),
-                }
-                .into(),
-            );
+        while let Some(action) = finish_next(&mut self.loads, model) {
+            actions.push(action);
         }
         actions
     }
+}
+
+/// The oldest pick in `loads`, its files all checked, as the action that opens them.
+fn finish_next(loads: &mut VecDeque<(Vec<PathBuf>, TextLoad)>, model: &Model) -> Option<Action> {
+    let (paths, load) = loads.pop_front()?;
+    Some(
+        LoadingAction::Loaded {
+            paths,
+            purpose: Purpose::Open,
+            report: load.finish(model),
+            more_to_come: !loads.is_empty(),
+        }
+        .into(),
+    )
 }
 
 /// A file that could not be read, and why.

@@ -263,13 +263,7 @@ impl Web {
     /// it if the autosave rule says so, and asks for a frame when the next save falls due.
     pub fn end_frame(&mut self, state: &State, ctx: &egui::Context, left_screen: bool) {
         let focused = ctx.input(|i| i.focused);
-        let moment = if left_screen {
-            Moment::LeftScreen
-        } else if self.focused && !focused {
-            Moment::LostFocus
-        } else {
-            Moment::Frame
-        };
+        let moment = Moment::after_frame(left_screen, self.focused, focused);
         self.focused = focused;
         self.update_text(state);
         self.save_if_due(moment);
