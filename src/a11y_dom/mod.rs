@@ -114,7 +114,8 @@ impl<S: Sink> Plugin for A11yDom<S> {
 
     fn output_hook(&mut self, ctx: &Context, output: &mut FullOutput) {
         if let Some(update) = &output.platform_output.accesskit_update {
-            let ops = self.settle.pass(self.mirror.update(update));
+            let ops = self.mirror.update(update);
+            let ops = self.settle.pass(ops, self.mirror.focus());
             if !ops.is_empty() {
                 self.sink.apply(&ops);
             }

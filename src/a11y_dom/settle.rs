@@ -29,8 +29,6 @@ pub struct Settle {
     held: BTreeMap<u64, Rect>,
     /// Frames since held positions were last written.
     frames: u32,
-    /// The app's focus, as last told.
-    focus: Option<u64>,
 }
 
 impl Settle {
@@ -39,8 +37,9 @@ impl Settle {
         Self::default()
     }
 
-    /// One frame's operations in, the ones to apply now out (held positions last).
-    pub fn pass(&mut self, ops: Vec<Op>) -> Vec<Op> {
+    /// One frame's operations in, with the app's focus after them (the mirror's), the ones
+    /// to apply now out (held positions last).
+    pub fn pass(&mut self, ops: Vec<Op>, focus: Option<u64>) -> Vec<Op> {
         let made: HashSet<u64> = ops
             .iter()
             .filter_map(|op| match op {
@@ -48,16 +47,11 @@ impl Settle {
                 _ => None,
             })
             .collect();
-        for op in &ops {
-            if let Op::Focus { id } = op {
-                self.focus = *id;
-            }
-        }
         let mut moved = false;
         let mut now = Vec::with_capacity(ops.len());
         for op in ops {
             match op {
-                Op::SetRect { id, rect } if !made.contains(&id) && self.focus != Some(id) => {
+                Op::SetRect { id, rect } if !made.contains(&id) && focus != Some(id) => {
                     moved = true;
                     self.held.insert(id, rect);
                 }

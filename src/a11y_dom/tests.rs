@@ -584,19 +584,19 @@ fn a_new_element_is_placed_at_once_and_a_move_waits_for_the_frame_where_nothing_
             before: None,
         },
     ];
-    assert_eq!(settle.pass(made.clone()), made);
+    assert_eq!(settle.pass(made.clone(), None), made);
     assert!(!settle.holding());
 
     // It moves: the name change goes through, the position waits.
     let frame = vec![moved(2, 5.0), text(2, "Cases")];
-    assert_eq!(settle.pass(frame), vec![text(2, "Cases")]);
+    assert_eq!(settle.pass(frame, None), vec![text(2, "Cases")]);
     assert!(settle.holding());
-    assert_eq!(settle.pass(vec![moved(2, 9.0)]), vec![]);
+    assert_eq!(settle.pass(vec![moved(2, 9.0)], None), vec![]);
 
     // Nothing moved: the newest position is written.
-    assert_eq!(settle.pass(vec![]), vec![moved(2, 9.0)]);
+    assert_eq!(settle.pass(vec![], None), vec![moved(2, 9.0)]);
     assert!(!settle.holding());
-    assert_eq!(settle.pass(vec![]), vec![]);
+    assert_eq!(settle.pass(vec![], None), vec![]);
 }
 
 #[test]
@@ -605,10 +605,10 @@ fn while_things_keep_moving_positions_are_written_every_eighth_frame() {
     assert_eq!(EVERY, 8);
     let mut written = Vec::new();
     for frame in 1..=20 {
-        let out = settle.pass(vec![
-            moved(3, f64::from(frame)),
-            moved(4, -f64::from(frame)),
-        ]);
+        let out = settle.pass(
+            vec![moved(3, f64::from(frame)), moved(4, -f64::from(frame))],
+            None,
+        );
         if !out.is_empty() {
             written.push((frame, out));
         }
@@ -627,19 +627,21 @@ fn while_things_keep_moving_positions_are_written_every_eighth_frame() {
 fn the_focused_element_moves_at_once_and_a_removed_one_leaves_nothing_held() {
     let mut settle = Settle::new();
     assert_eq!(
-        settle.pass(vec![
-            Op::Focus { id: Some(5) },
-            moved(5, 1.0),
-            moved(6, 1.0)
-        ]),
+        settle.pass(
+            vec![Op::Focus { id: Some(5) }, moved(5, 1.0), moved(6, 1.0)],
+            Some(5)
+        ),
         vec![Op::Focus { id: Some(5) }, moved(5, 1.0)]
     );
     assert!(settle.holding());
     assert_eq!(
-        settle.pass(vec![Op::Remove { id: 6 }]),
+        settle.pass(vec![Op::Remove { id: 6 }], Some(5)),
         vec![Op::Remove { id: 6 }]
     );
     assert!(!settle.holding());
-    // The focus stays on 5 until told otherwise.
-    assert_eq!(settle.pass(vec![moved(5, 2.0)]), vec![moved(5, 2.0)]);
+    // The mirror's focus is still 5, though no operation says so now.
+    assert_eq!(
+        settle.pass(vec![moved(5, 2.0)], Some(5)),
+        vec![moved(5, 2.0)]
+    );
 }

@@ -160,6 +160,11 @@ impl Mirror {
         self.shown.len()
     }
 
+    /// The node with the app's focus, as the page was last told (None: no control).
+    pub fn focus(&self) -> Option<u64> {
+        self.focus
+    }
+
     /// Whether the page holds nothing yet.
     pub fn is_empty(&self) -> bool {
         self.shown.is_empty()
