@@ -242,14 +242,15 @@ impl Page {
     }
 
     fn apply(&mut self, ops: &[Op]) -> Result<(), wasm_bindgen::JsValue> {
-        let had_focus = self.focus_inside();
-        // Moving an element in the page (children reordered as a list scrolls) drops its
-        // focus: this is the element to give it back to.
+        // The element in the mirror with the page's focus, if any. Moving an element in
+        // the page (children reordered as a list scrolls) drops its focus: this is the
+        // element to give it back to.
         let focused = self
             .document
             .active_element()
-            .filter(|_| had_focus)
+            .filter(|active| self.container.contains(Some(active)))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let had_focus = focused.is_some();
         let follow = had_focus || std::mem::take(&mut self.tabbed);
         self.place_container()?;
         if self.agent.is_none() {
