@@ -5,7 +5,7 @@ use collab_casebook::ui::CaseAction;
 use collab_casebook::ui::LoadingAction;
 use std::time::{Duration, Instant};
 
-use crate::common::{app_harness, press, shows};
+use crate::common::{app_harness, shows};
 use collab_casebook::domain::CaseId;
 use collab_casebook::ui::{Action, Screen};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
