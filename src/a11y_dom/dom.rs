@@ -7,8 +7,8 @@
 //! reader's commands reach the elements. The browser's objects cannot cross threads, so
 //! they are kept in a thread-local: a browser page runs the app on one thread.
 
+use nohash_hasher::IntMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use egui::accesskit::{Action, ActionData};
 use wasm_bindgen::JsCast as _;
@@ -43,7 +43,7 @@ struct Page {
     document: web_sys::Document,
     canvas: web_sys::HtmlCanvasElement,
     container: web_sys::HtmlElement,
-    elements: HashMap<u64, Element>,
+    elements: IntMap<u64, Element>,
     /// The app's focus, as last told.
     focus: Option<u64>,
     /// Tab was pressed outside the mirror (on the canvas) since the last update: the
@@ -205,7 +205,7 @@ impl PageSink {
             document,
             canvas: canvas.clone(),
             container,
-            elements: HashMap::new(),
+            elements: IntMap::default(),
             focus: None,
             tabbed: false,
             agent: None,

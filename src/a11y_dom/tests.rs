@@ -645,3 +645,34 @@ fn the_focused_element_moves_at_once_and_a_removed_one_leaves_nothing_held() {
         vec![moved(5, 2.0)]
     );
 }
+
+#[test]
+fn text_runs_are_not_mirrored_so_a_label_is_one_element_on_screen_or_off() {
+    let mut heading = node(Role::Heading, rect(0.0, 0.0, 200.0, 40.0));
+    heading.set_label("Warnings and a closed culture (2012)");
+    // On screen, egui gives the label's two rows a text run each.
+    let mut on_screen = heading.clone();
+    on_screen.set_children(vec![NodeId(3), NodeId(4)]);
+    let mut row = node(Role::TextRun, rect(0.0, 0.0, 200.0, 20.0));
+    row.set_value("Warnings and a closed");
+    let mut second_row = node(Role::TextRun, rect(0.0, 20.0, 200.0, 40.0));
+    second_row.set_value("culture (2012)");
+
+    let mut mirror = Mirror::new();
+    let first = mirror.update(&update(
+        vec![(1, root(&[2])), (2, on_screen), (3, row), (4, second_row)],
+        1,
+    ));
+    assert_eq!(mirror.len(), 1, "only the heading is an element: {first:?}");
+    assert_eq!(
+        set_by(&first),
+        vec![
+            &set(2, "role", "heading"),
+            &text(2, "Warnings and a closed culture (2012)")
+        ]
+    );
+    // Scrolled out of view: no text runs, and the heading moved. Only its place changes.
+    heading.set_bounds(rect(0.0, -300.0, 200.0, -260.0));
+    let second = mirror.update(&update(vec![(1, root(&[2])), (2, heading)], 1));
+    assert_eq!(second, vec![at(2, 0.0, -300.0, 200.0, 40.0)]);
+}

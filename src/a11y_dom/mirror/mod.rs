@@ -25,14 +25,18 @@
 //!   progress. Hidden nodes get `hidden`.
 //! - Names: a leaf's text is its label (or, for plain text, its value), so the page reads
 //!   as the app does; a node with children is named by `aria-label`.
+//! - Text runs (egui gives each row of a label or text box on screen one, for moving a
+//!   caret through it) are not mirrored: the row's words are its parent's text already,
+//!   and the browser lays that text out itself. So a label is one element whether or not
+//!   it is on screen, and does not change as it scrolls into view.
 //! - Positions: each element is placed over the node's bounds, in the tree's coordinates
 //!   with every node's transform applied, relative to its parent element's position
 //!   (every mirrored element is absolutely positioned inside its parent).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use egui::accesskit::{Affine, Node, NodeId, TreeUpdate};
+use egui::accesskit::{Affine, Node, Role, TreeUpdate};
+use nohash_hasher::{IntMap, IntSet};
 
 mod describe;
 use describe::describe;
@@ -116,7 +120,7 @@ pub struct Rect {
 
 /// A node still to visit: its id, its parent's, the transform above it and the top left
 /// of its parent's element.
-type Visit = (NodeId, Option<u64>, Affine, (f64, f64));
+type Visit = (u64, Option<u64>, Affine, (f64, f64));
 
 /// What the page shows for one node: enough to work out what changed.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,9 +145,11 @@ struct Look {
 /// The mirror of one AccessKit tree. Feed it every [`TreeUpdate`] with [`Mirror::update`].
 #[derive(Debug, Default)]
 pub struct Mirror {
-    nodes: HashMap<NodeId, Node>,
-    root: Option<NodeId>,
-    shown: HashMap<u64, Shown>,
+    /// The nodes by id. Ids are egui's, which are hashes already: the maps keyed by them
+    /// do not hash them again.
+    nodes: IntMap<u64, Node>,
+    root: Option<u64>,
+    shown: IntMap<u64, Shown>,
     /// The top-level elements in the mirror's container, in order.
     top: Vec<u64>,
     focus: Option<u64>,
@@ -174,23 +180,39 @@ impl Mirror {
     /// The root node itself is not mirrored (the page's container stands for it); its
     /// children are the container's children.
     pub fn update(&mut self, update: &TreeUpdate) -> Vec<Op> {
-        // egui sends every node every frame; most are as they were.
-        let mut changed: HashSet<NodeId> = HashSet::new();
+        // egui sends every node every frame; most are as they were, and while a list
+        // scrolls most of the rest have only moved. Only a node whose description may
+        // have changed is described again.
+        let mut changed: IntSet<u64> = IntSet::default();
         for (id, node) in &update.nodes {
-            if self.nodes.get(id) != Some(node) {
-                self.nodes.insert(*id, node.clone());
-                changed.insert(*id);
+            // A text run is one row of a label or text box, for moving a caret through
+            // it; its words are the parent's text already, which the page lays out itself.
+            if node.role() == Role::TextRun {
+                continue;
+            }
+            match self.nodes.get_mut(&id.0) {
+                Some(old) if old == node => {}
+                Some(old) => {
+                    if !only_moved(old, node) {
+                        changed.insert(id.0);
+                    }
+                    old.clone_from(node);
+                }
+                None => {
+                    self.nodes.insert(id.0, node.clone());
+                    changed.insert(id.0);
+                }
             }
         }
         if let Some(tree) = &update.tree {
-            self.root = Some(tree.root);
+            self.root = Some(tree.root.0);
         }
         let Some(root) = self.root else {
             return Vec::new();
         };
 
         // Walk the tree from the root: what each reachable node should look like.
-        let mut wanted: HashMap<u64, Shown> = HashMap::new();
+        let mut wanted: IntMap<u64, Shown> = IntMap::default();
         let mut order: Vec<(u64, Option<u64>)> = Vec::new(); // (node, parent), parents first
         let mut top: Vec<u64> = Vec::new();
         let root_transform = self.nodes.get(&root).map_or(Affine::IDENTITY, |n| {
@@ -201,14 +223,14 @@ impl Mirror {
                 .children()
                 .iter()
                 .rev()
-                .map(|child| (*child, None, root_transform, (0.0, 0.0)))
+                .map(|child| (child.0, None, root_transform, (0.0, 0.0)))
                 .collect();
-            let mut seen: HashSet<u64> = HashSet::new();
+            let mut seen: IntSet<u64> = IntSet::default();
             while let Some((id, parent, transform, origin)) = stack.pop() {
                 let Some(node) = self.nodes.get(&id) else {
                     continue;
                 };
-                if !seen.insert(id.0) {
+                if !seen.insert(id) {
                     continue; // a node listed twice: keep the first place
                 }
                 let transform = node.transform().map_or(transform, |own| transform * *own);
@@ -231,11 +253,11 @@ impl Mirror {
                 let children: Vec<u64> = node
                     .children()
                     .iter()
-                    .filter(|c| self.nodes.contains_key(c))
+                    .filter(|c| self.nodes.contains_key(&c.0))
                     .map(|c| c.0)
                     .collect();
                 let has_children = !children.is_empty();
-                let look = match self.shown.get(&id.0) {
+                let look = match self.shown.get(&id) {
                     Some(old)
                         if !changed.contains(&id) && old.look.with_children == has_children =>
                     {
@@ -252,7 +274,7 @@ impl Mirror {
                     }
                 };
                 wanted.insert(
-                    id.0,
+                    id,
                     Shown {
                         look,
                         rect,
@@ -260,16 +282,16 @@ impl Mirror {
                     },
                 );
                 match parent {
-                    None => top.push(id.0),
+                    None => top.push(id),
                     Some(p) => {
                         if let Some(parent) = wanted.get_mut(&p) {
-                            parent.children.push(id.0);
+                            parent.children.push(id);
                         }
                     }
                 }
-                order.push((id.0, parent));
+                order.push((id, parent));
                 for child in node.children().iter().rev() {
-                    stack.push((*child, Some(id.0), transform, child_origin));
+                    stack.push((child.0, Some(id), transform, child_origin));
                 }
             }
         }
@@ -277,7 +299,7 @@ impl Mirror {
         let mut ops = Vec::new();
         // New elements, and changes to the ones that stay. A node whose tag changed is
         // made again.
-        let mut remade: HashSet<u64> = HashSet::new();
+        let mut remade: IntSet<u64> = IntSet::default();
         for (id, _) in &order {
             let Some(new) = wanted.get(id) else { continue };
             let old = self.shown.get(id);
@@ -333,14 +355,14 @@ impl Mirror {
         for id in gone {
             ops.push(Op::Remove { id });
         }
-        let reachable: HashSet<NodeId> = wanted.keys().map(|id| NodeId(*id)).collect();
+        let root = self.root;
         self.nodes
-            .retain(|id, _| reachable.contains(id) || Some(*id) == self.root);
+            .retain(|id, _| wanted.contains_key(id) || Some(*id) == root);
         self.shown = wanted;
 
         // The focus, when it moved.
-        let focus = Some(update.focus.0)
-            .filter(|id| Some(NodeId(*id)) != self.root && self.shown.contains_key(id));
+        let focus =
+            Some(update.focus.0).filter(|id| Some(*id) != self.root && self.shown.contains_key(id));
         if focus != self.focus {
             ops.push(Op::Focus { id: focus });
             self.focus = focus;
@@ -354,6 +376,24 @@ impl Mirror {
             shown.children.retain(|c| *c != id);
         }
     }
+}
+
+/// Whether `new` differs from `old` only where it is (its bounds and transform) or in
+/// which children it has, none of which changes its description. `old` is left as `new`
+/// where they differ in those, and as it was otherwise.
+fn only_moved(old: &mut Node, new: &Node) -> bool {
+    match new.bounds() {
+        Some(bounds) => old.set_bounds(bounds),
+        None => old.clear_bounds(),
+    }
+    match new.transform() {
+        Some(transform) => old.set_transform(*transform),
+        None => old.clear_transform(),
+    }
+    if old.children() != new.children() {
+        old.set_children(new.children().to_vec());
+    }
+    old == new
 }
 
 /// The operations that turn `old` (None: a new element) into `new`, apart from order.
