@@ -25,7 +25,7 @@ const CLASS: &str = "a11y-dom";
 /// positioned inside its parent, so the rectangles the mirror gives are relative.
 const STYLE: &str = "\
 .a11y-dom { position: absolute; opacity: 0; pointer-events: none; overflow: hidden; z-index: 1; }
-.a11y-dom * { position: absolute; margin: 0; padding: 0; border: 0; outline: 0; \
+.a11y-dom * { position: absolute; left: 0; top: 0; margin: 0; padding: 0; border: 0; outline: 0; \
 box-sizing: border-box; background: transparent; color: transparent; overflow: hidden; \
 white-space: pre; font: 12px/1 sans-serif; pointer-events: none; resize: none; }";
 
@@ -33,9 +33,9 @@ white-space: pre; font: 12px/1 sans-serif; pointer-events: none; resize: none; }
 struct Element {
     element: web_sys::HtmlElement,
     text: Option<web_sys::Text>,
-    /// The `left`, `top`, `width` and `height` last written, so that an element that only
+    /// The `transform` (where), `width` and `height` last written, so that an element that only
     /// moved (as everything does when a case scrolls) has only its position written.
-    placed: [String; 4],
+    placed: [String; 3],
 }
 
 /// Everything the page side keeps.
@@ -302,9 +302,14 @@ impl Page {
                 Op::SetRect { id, rect } => {
                     if let Some(e) = self.elements.get_mut(id) {
                         let style = e.element.style();
-                        let wanted =
-                            [rect.x, rect.y, rect.width, rect.height].map(|v| px(v / scale));
-                        for ((name, value), was) in ["left", "top", "width", "height"]
+                        // Where as a transform, which the browser moves without laying
+                        // the page out again.
+                        let wanted = [
+                            format!("translate({}, {})", px(rect.x / scale), px(rect.y / scale)),
+                            px(rect.width / scale),
+                            px(rect.height / scale),
+                        ];
+                        for ((name, value), was) in ["transform", "width", "height"]
                             .into_iter()
                             .zip(wanted)
                             .zip(&mut e.placed)
