@@ -7,10 +7,10 @@
 //! reader's commands reach the elements. The browser's objects cannot cross threads, so
 //! they are kept in a thread-local: a browser page runs the app on one thread.
 
-use nohash_hasher::IntMap;
 use std::cell::RefCell;
 
 use egui::accesskit::{Action, ActionData};
+use nohash_hasher::IntMap;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::Closure;
 
@@ -21,8 +21,9 @@ use super::{Inbox, Sink};
 const ID_ATTR: &str = "data-ak";
 /// The container's class, which the injected style sheet uses.
 const CLASS: &str = "a11y-dom";
-/// How the container and its elements look: not at all. Every element is absolutely
-/// positioned inside its parent, so the rectangles the mirror gives are relative.
+/// How the container and its elements look: not at all. Every element sits at its
+/// parent's top left and is moved from there by a transform, so the rectangles the mirror
+/// gives are relative.
 const STYLE: &str = "\
 .a11y-dom { position: absolute; opacity: 0; pointer-events: none; overflow: hidden; z-index: 1; }
 .a11y-dom * { position: absolute; left: 0; top: 0; margin: 0; padding: 0; border: 0; outline: 0; \

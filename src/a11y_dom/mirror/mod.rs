@@ -355,14 +355,12 @@ impl Mirror {
         for id in gone {
             ops.push(Op::Remove { id });
         }
-        let root = self.root;
         self.nodes
-            .retain(|id, _| wanted.contains_key(id) || Some(*id) == root);
+            .retain(|id, _| wanted.contains_key(id) || *id == root);
         self.shown = wanted;
 
         // The focus, when it moved.
-        let focus =
-            Some(update.focus.0).filter(|id| Some(*id) != self.root && self.shown.contains_key(id));
+        let focus = Some(update.focus.0).filter(|id| *id != root && self.shown.contains_key(id));
         if focus != self.focus {
             ops.push(Op::Focus { id: focus });
             self.focus = focus;
