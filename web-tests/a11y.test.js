@@ -102,6 +102,24 @@ test("the library's controls are in the page by role and name, over the canvas",
     box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width + 1,
     `the button ${JSON.stringify(box)} lies over the canvas ${JSON.stringify(canvas)}`,
   );
+  // Nothing between a control and the container clips it out of sight: a screen reader's
+  // highlight, a magnifier and touch exploration use where the page says it is.
+  const clipped = await page.evaluate(() => {
+    const out = [];
+    for (const e of document.querySelectorAll(".a11y-dom button, .a11y-dom input, .a11y-dom textarea")) {
+      const r = e.getBoundingClientRect();
+      for (let a = e.parentElement; a && !a.classList.contains("a11y-dom"); a = a.parentElement) {
+        const p = a.getBoundingClientRect();
+        const inside = r.left >= p.left - 1 && r.top >= p.top - 1 && r.right <= p.right + 1 && r.bottom <= p.bottom + 1;
+        if (getComputedStyle(a).overflow !== "visible" && !inside) {
+          out.push(`${e.textContent || e.getAttribute("aria-label")}: clipped by a ${p.width}x${p.height} element`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(clipped.slice(0, 5), [], `${clipped.length} controls are clipped`);
   // Headings and named regions a listener moves by.
   assert.ok((await page.getByRole("heading", { level: 1 }).count()) >= 1, "a level-1 heading");
   // Every control has a name, and no two share one (as the desktop test checks).

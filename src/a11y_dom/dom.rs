@@ -23,12 +23,15 @@ const ID_ATTR: &str = "data-ak";
 const CLASS: &str = "a11y-dom";
 /// How the container and its elements look: not at all. Every element sits at its
 /// parent's top left and is moved from there by a transform, so the rectangles the mirror
-/// gives are relative.
+/// gives are relative. Only the container clips: many of egui's containers have no bounds
+/// (an element of no size), and one that clipped would hide everything inside it from a
+/// screen reader's highlight, a magnifier and touch exploration.
 const STYLE: &str = "\
 .a11y-dom { position: absolute; opacity: 0; pointer-events: none; overflow: hidden; z-index: 1; }
 .a11y-dom * { position: absolute; left: 0; top: 0; margin: 0; padding: 0; border: 0; outline: 0; \
-box-sizing: border-box; background: transparent; color: transparent; overflow: hidden; \
-white-space: pre; font: 12px/1 sans-serif; pointer-events: none; resize: none; }";
+box-sizing: border-box; background: transparent; color: transparent; overflow: visible; \
+white-space: pre; font: 12px/1 sans-serif; pointer-events: none; resize: none; }
+.a11y-dom input, .a11y-dom textarea { overflow: hidden; }";
 
 /// One mirrored element: the element, and the text node that carries its own text.
 struct Element {
