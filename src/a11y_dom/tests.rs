@@ -676,3 +676,59 @@ fn text_runs_are_not_mirrored_so_a_label_is_one_element_on_screen_or_off() {
     let second = mirror.update(&update(vec![(1, root(&[2])), (2, heading)], 1));
     assert_eq!(second, vec![at(2, 0.0, -300.0, 200.0, 40.0)]);
 }
+
+#[test]
+fn a_group_without_bounds_covers_its_children_and_a_scroll_moves_only_the_group() {
+    // egui's layout groups (a scrolling region's content among them) have no bounds.
+    let mut mirror = Mirror::new();
+    let mut region = node(Role::Region, rect(10.0, 10.0, 310.0, 210.0));
+    region.set_label("Case text");
+    region.set_children(vec![NodeId(3)]);
+    let mut group = Node::new(Role::GenericContainer);
+    group.set_children(vec![NodeId(4), NodeId(5)]);
+    let frame = |offset: f64| {
+        update(
+            vec![
+                (1, root(&[2])),
+                (2, region.clone()),
+                (3, group.clone()),
+                (
+                    4,
+                    button(
+                        "Paragraph 1",
+                        rect(20.0, 100.0 - offset, 220.0, 120.0 - offset),
+                    ),
+                ),
+                (
+                    5,
+                    button(
+                        "Paragraph 2",
+                        rect(20.0, 130.0 - offset, 300.0, 170.0 - offset),
+                    ),
+                ),
+            ],
+            1,
+        )
+    };
+    let ops = mirror.update(&frame(0.0));
+    // The group is over both paragraphs, inside the region; they are inside it.
+    assert!(ops.contains(&at(3, 10.0, 90.0, 280.0, 70.0)), "{ops:?}");
+    assert!(ops.contains(&at(4, 0.0, 0.0, 200.0, 20.0)), "{ops:?}");
+    assert!(ops.contains(&at(5, 0.0, 30.0, 280.0, 40.0)), "{ops:?}");
+
+    // The case scrolls by 40 points: the group moves, the paragraphs stay put inside it.
+    let ops = mirror.update(&frame(40.0));
+    assert_eq!(ops, vec![at(3, 10.0, 50.0, 280.0, 70.0)]);
+}
+
+#[test]
+fn a_group_with_nothing_placed_inside_takes_no_room() {
+    let mut mirror = Mirror::new();
+    let mut group = Node::new(Role::GenericContainer);
+    group.set_children(vec![NodeId(3)]);
+    let mut label = Node::new(Role::Label);
+    label.set_value("No bounds anywhere");
+    let ops = mirror.update(&update(vec![(1, root(&[2])), (2, group), (3, label)], 1));
+    assert!(ops.contains(&at(2, 0.0, 0.0, 0.0, 0.0)), "{ops:?}");
+    assert!(ops.contains(&at(3, 0.0, 0.0, 0.0, 0.0)), "{ops:?}");
+}

@@ -31,11 +31,15 @@
 //!   it is on screen, and does not change as it scrolls into view.
 //! - Positions: each element is placed over the node's bounds, in the tree's coordinates
 //!   with every node's transform applied, relative to its parent element's position
-//!   (every mirrored element is absolutely positioned inside its parent).
+//!   (every mirrored element is absolutely positioned inside its parent). A node without
+//!   bounds (egui gives none to its layout groups, a scrolling region's content among
+//!   them) is placed over the union of its children's. So a screen reader's highlight of a
+//!   group covers what is in it, and when a case scrolls only the group moves: what is
+//!   inside keeps its place relative to it, and has nothing to rewrite.
 
 use std::sync::Arc;
 
-use egui::accesskit::{Affine, Node, Role, TreeUpdate};
+use egui::accesskit::{Affine, Node, Rect as AkRect, Role, TreeUpdate};
 use nohash_hasher::{IntMap, IntSet};
 
 mod describe;
@@ -118,9 +122,37 @@ pub struct Rect {
     pub height: f64,
 }
 
-/// A node still to visit: its id, its parent's, the transform above it and the top left
-/// of its parent's element.
-type Visit = (u64, Option<u64>, Affine, (f64, f64));
+impl Rect {
+    /// No size, at the parent's top left: where a node with nothing to place it by goes.
+    pub const NONE: Self = Self {
+        x: 0.0,
+        y: 0.0,
+        width: 0.0,
+        height: 0.0,
+    };
+}
+
+/// Whether every corner of `rect` is a number (egui marks "no place yet" with infinities).
+fn is_finite(rect: &AkRect) -> bool {
+    [rect.x0, rect.y0, rect.x1, rect.y1]
+        .iter()
+        .all(|v| v.is_finite())
+}
+
+/// A node still to visit: its id, where its parent is in the walk and the transform above
+/// it.
+type Visit = (u64, Option<usize>, Affine);
+
+/// A node reached in the walk from the root.
+struct Walked {
+    id: u64,
+    /// Where its parent is in the walk (None: at the top).
+    parent: Option<usize>,
+    /// Where it is on the page: its own bounds, or the union of its children's.
+    placed: Option<AkRect>,
+    /// Whether `placed` is its own bounds.
+    own: bool,
+}
 
 /// What the page shows for one node: enough to work out what changed.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,12 +223,12 @@ impl Mirror {
                 continue;
             }
             match self.nodes.get_mut(&id.0) {
-                Some(old) if old == node => {}
                 Some(old) => {
+                    // A node as it was, or that only moved, is its new self already.
                     if !only_moved(old, node) {
                         changed.insert(id.0);
+                        old.clone_from(node);
                     }
-                    old.clone_from(node);
                 }
                 None => {
                     self.nodes.insert(id.0, node.clone());
@@ -211,9 +243,11 @@ impl Mirror {
             return Vec::new();
         };
 
-        // Walk the tree from the root: what each reachable node should look like.
+        // Walk the tree from the root: what each reachable node should look like, and where
+        // it is on the page (its bounds with every transform above it applied).
         let mut wanted: IntMap<u64, Shown> = IntMap::default();
-        let mut order: Vec<(u64, Option<u64>)> = Vec::new(); // (node, parent), parents first
+        wanted.reserve(self.shown.len());
+        let mut order: Vec<Walked> = Vec::with_capacity(self.shown.len()); // parents first
         let mut top: Vec<u64> = Vec::new();
         let root_transform = self.nodes.get(&root).map_or(Affine::IDENTITY, |n| {
             n.transform().copied().unwrap_or(Affine::IDENTITY)
@@ -223,40 +257,24 @@ impl Mirror {
                 .children()
                 .iter()
                 .rev()
-                .map(|child| (child.0, None, root_transform, (0.0, 0.0)))
+                .map(|child| (child.0, None, root_transform))
                 .collect();
-            let mut seen: IntSet<u64> = IntSet::default();
-            while let Some((id, parent, transform, origin)) = stack.pop() {
+            while let Some((id, parent, transform)) = stack.pop() {
                 let Some(node) = self.nodes.get(&id) else {
                     continue;
                 };
-                if !seen.insert(id) {
+                if wanted.contains_key(&id) {
                     continue; // a node listed twice: keep the first place
                 }
                 let transform = node.transform().map_or(transform, |own| transform * *own);
-                let absolute = node.bounds().map(|b| transform.transform_rect_bbox(b));
-                let rect = absolute.map_or(
-                    Rect {
-                        x: 0.0,
-                        y: 0.0,
-                        width: 0.0,
-                        height: 0.0,
-                    },
-                    |r| Rect {
-                        x: r.x0 - origin.0,
-                        y: r.y0 - origin.1,
-                        width: r.x1 - r.x0,
-                        height: r.y1 - r.y0,
-                    },
-                );
-                let child_origin = absolute.map_or(origin, |r| (r.x0, r.y0));
-                let children: Vec<u64> = node
+                let placed = node
+                    .bounds()
+                    .map(|b| transform.transform_rect_bbox(b))
+                    .filter(is_finite);
+                let has_children = node
                     .children()
                     .iter()
-                    .filter(|c| self.nodes.contains_key(&c.0))
-                    .map(|c| c.0)
-                    .collect();
-                let has_children = !children.is_empty();
+                    .any(|c| self.nodes.contains_key(&c.0));
                 let look = match self.shown.get(&id) {
                     Some(old)
                         if !changed.contains(&id) && old.look.with_children == has_children =>
@@ -277,22 +295,59 @@ impl Mirror {
                     id,
                     Shown {
                         look,
-                        rect,
+                        rect: Rect::NONE,
                         children: Vec::new(),
                     },
                 );
-                match parent {
+                match parent.and_then(|p: usize| order.get(p)) {
                     None => top.push(id),
-                    Some(p) => {
-                        if let Some(parent) = wanted.get_mut(&p) {
+                    Some(parent) => {
+                        if let Some(parent) = wanted.get_mut(&parent.id) {
                             parent.children.push(id);
                         }
                     }
                 }
-                order.push((id, parent));
+                let at = order.len();
+                order.push(Walked {
+                    id,
+                    parent,
+                    own: placed.is_some(),
+                    placed,
+                });
                 for child in node.children().iter().rev() {
-                    stack.push((child.0, Some(id), transform, child_origin));
+                    stack.push((child.0, Some(at), transform));
                 }
+            }
+        }
+        // A container without bounds of its own (egui gives none to its layout groups) is
+        // placed over what is inside it: children come after their parent in `order`, so
+        // going backwards each node's place is known before its parent's.
+        for at in (0..order.len()).rev() {
+            let Some(walked) = order.get(at) else {
+                continue;
+            };
+            let (Some(p), Some(child)) = (walked.parent, walked.placed) else {
+                continue;
+            };
+            if let Some(parent) = order.get_mut(p)
+                && !parent.own
+            {
+                parent.placed = Some(parent.placed.map_or(child, |r| r.union(child)));
+            }
+        }
+        for walked in &order {
+            let origin = walked
+                .parent
+                .and_then(|p| order.get(p))
+                .and_then(|p| p.placed)
+                .map_or((0.0, 0.0), |r| (r.x0, r.y0));
+            if let (Some(shown), Some(r)) = (wanted.get_mut(&walked.id), walked.placed) {
+                shown.rect = Rect {
+                    x: r.x0 - origin.0,
+                    y: r.y0 - origin.1,
+                    width: r.x1 - r.x0,
+                    height: r.y1 - r.y0,
+                };
             }
         }
 
@@ -300,7 +355,7 @@ impl Mirror {
         // New elements, and changes to the ones that stay. A node whose tag changed is
         // made again.
         let mut remade: IntSet<u64> = IntSet::default();
-        for (id, _) in &order {
+        for Walked { id, .. } in &order {
             let Some(new) = wanted.get(id) else { continue };
             let old = self.shown.get(id);
             let old = match old {
@@ -330,13 +385,13 @@ impl Mirror {
         current_top.retain(|id| top.contains(id) && !remade.contains(id));
         place_children(None, &mut current_top, &top, &mut ops);
         self.top = current_top;
-        for (id, _) in &order {
+        for Walked { id, .. } in &order {
             let Some(new) = wanted.get(id) else { continue };
-            let mut current = self
-                .shown
-                .get(id)
-                .map(|s| s.children.clone())
-                .unwrap_or_default();
+            let old = self.shown.get(id).map(|s| s.children.as_slice());
+            if remade.is_empty() && old == Some(new.children.as_slice()) {
+                continue; // the same children in the same order, the common case
+            }
+            let mut current = old.map(<[u64]>::to_vec).unwrap_or_default();
             current.retain(|c| wanted.contains_key(c) && !remade.contains(c));
             // Children that were placed under another parent earlier in this pass are not
             // here any more.
