@@ -121,3 +121,132 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     harness.run();
     assert_labels_unique(&harness, "library with problems");
 }
+
+fn wheel(dy: f32) -> egui::Event {
+    egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::default(),
+    }
+}
+
+/// Paragraphs and headings out of view are not laid out, even for a screen reader (see
+/// `ui::lazy`): they stand in with the node they have when drawn. A screen reader finds
+/// and uses them there, and they stay the same nodes as they scroll into view.
+#[test]
+fn a_paragraph_out_of_view_is_the_node_it_is_on_screen_and_a_screen_reader_can_cite_it() {
+    use collab_casebook::ui::case_text::passage_label;
+    let uc = bundled("universal-credit");
+    let mut harness = app_harness();
+    open_case(&mut harness, &uc);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let last = uc.passages().last().unwrap();
+    let label = passage_label(last);
+    // The first section's heading is in view, and will be out of view when the last
+    // paragraph is in.
+    let heading = &uc.sections.first().unwrap().heading;
+
+    let node = harness.get_by_label(&label);
+    let (id, rect) = (node.accesskit_node().id(), node.rect());
+    assert!(
+        !window.intersects(rect),
+        "the last paragraph is out of view: {rect:?}"
+    );
+    assert_eq!(node.accesskit_node().role(), Role::CheckBox);
+    let heading_id = harness
+        .query_all(By::new().predicate(|n| {
+            n.role() == Role::Heading && n.label().is_some_and(|l| l.starts_with(heading.as_str()))
+        }))
+        .next()
+        .unwrap();
+    assert!(
+        window.intersects(heading_id.rect()),
+        "{:?}",
+        heading_id.rect()
+    );
+    let heading_id = heading_id.accesskit_node().id();
+
+    let (number, source) = uc
+        .sources
+        .iter()
+        .enumerate()
+        .rfind(|(_, s)| s.link.is_some())
+        .unwrap();
+    let link = format!("Source {}: {}", number + 1, source.link.as_ref().unwrap());
+    let link_id = harness.get_by_label(&link).accesskit_node().id();
+    assert!(!window.intersects(harness.get_by_label(&link).rect()));
+
+    // A screen reader's click cites it as evidence while it is out of view.
+    node.click_accesskit();
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(&label).accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "cited from out of view"
+    );
+
+    // Scrolled into view: the same nodes, drawn.
+    harness.hover_at(
+        harness
+            .get_by_label(&passage_label(uc.passages().next().unwrap()))
+            .rect()
+            .center(),
+    );
+    let mut seen = false;
+    for _ in 0..60 {
+        harness.event(wheel(-400.0));
+        harness.run();
+        if window.intersects(harness.get_by_label(&label).rect()) {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the last paragraph scrolled into view");
+    let node = harness.get_by_label(&label);
+    assert_eq!(
+        node.accesskit_node().id(),
+        id,
+        "the same node on screen as out of view"
+    );
+    assert_eq!(
+        node.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    let heading_now = harness
+        .query_all(By::new().predicate(|n| {
+            n.role() == Role::Heading && n.label().is_some_and(|l| l.starts_with(heading.as_str()))
+        }))
+        .next()
+        .unwrap();
+    assert!(
+        !window.intersects(heading_now.rect()),
+        "{:?}",
+        heading_now.rect()
+    );
+    assert_eq!(
+        heading_now.accesskit_node().id(),
+        heading_id,
+        "the same heading node"
+    );
+    for _ in 0..60 {
+        if window.contains_rect(harness.get_by_label(&link).rect()) {
+            break;
+        }
+        harness.event(wheel(-400.0));
+        harness.run();
+    }
+    let link_now = harness.get_by_label(&link);
+    assert!(
+        window.contains_rect(link_now.rect()),
+        "{:?}",
+        link_now.rect()
+    );
+    assert_eq!(
+        link_now.accesskit_node().id(),
+        link_id,
+        "the same link node"
+    );
+    assert_eq!(link_now.accesskit_node().role(), Role::Link);
+}

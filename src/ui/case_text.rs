@@ -67,7 +67,6 @@ pub fn case_text_ui(
     clickable: bool,
     scroll_to: Option<&PassageId>,
 ) -> Option<PassageId> {
-    let mut toggled = None;
     a11y::region(ui, "Case text");
     a11y::heading(ui, 1, RichText::new(&case.title).heading());
     ui.label(
@@ -104,15 +103,23 @@ pub fn case_text_ui(
     // DejaVu Sans averages a little over half an em per character.
     let per_row = (text_width / (theme::BODY_SIZE * 0.55)).max(1.0);
     let mut reading_order = 0;
+    // A screen reader's click on a passage standing in for one out of view counts too.
+    let toggled = std::cell::RefCell::new(None);
     for (number, section) in case.sections.iter().enumerate() {
         ui.add_space(10.0);
-        lazy.block(ui, ("heading", number), false, row * 1.5, |ui| {
-            let heading = match &section.period {
-                Some(period) => format!("{} ({period})", section.heading),
-                None => section.heading.clone(),
-            };
-            a11y::heading(ui, 2, theme::subheading(heading)).rect
-        });
+        let heading = match &section.period {
+            Some(period) => format!("{} ({period})", section.heading),
+            None => section.heading.clone(),
+        };
+        let id = ui.make_persistent_id(("case heading", number));
+        lazy.block_or_stand_in(
+            ui,
+            ("heading", number),
+            false,
+            row * 1.5,
+            |ui| section_heading_ui(ui, id, &heading),
+            |ui, rect| heading_node(&ui.interact(rect, id, selectable()), &heading),
+        );
         for passage in &section.passages {
             reading_order += 1;
             let highlight = highlight(&passage.id);
@@ -121,32 +128,73 @@ pub fn case_text_ui(
             let rows = (passage.text.len() as f32 / per_row).ceil();
             let tag_rows = if highlight.tag().is_some() { 1.0 } else { 0.0 };
             let guess = (rows + tag_rows) * row + 12.0;
-            lazy.block(ui, block, scroll, guess, |ui| {
-                let rect = passage_ui(ui, passage, highlight, clickable);
-                if scroll {
-                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
-                }
+            let toggle = |ui: &mut egui::Ui, rect| {
                 if clickable && passage_toggle(ui, rect, passage, highlight) {
-                    toggled = Some(passage.id.clone());
+                    *toggled.borrow_mut() = Some(passage.id.clone());
                 }
-                rect
-            });
+            };
+            lazy.block_or_stand_in(
+                ui,
+                block,
+                scroll,
+                guess,
+                |ui| {
+                    let rect = passage_ui(ui, passage, highlight, clickable);
+                    if scroll {
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                    }
+                    toggle(ui, rect);
+                    rect
+                },
+                |ui, rect| {
+                    if clickable {
+                        toggle(ui, rect);
+                    } else {
+                        passage_text_node(
+                            &ui.interact(rect, text_id(passage), selectable()),
+                            passage,
+                        );
+                    }
+                },
+            );
         }
     }
     ui.add_space(12.0);
     a11y::heading(ui, 2, theme::subheading("Sources"));
     for (number, source) in case.sources.iter().enumerate() {
         let number = number + 1;
-        lazy.block(ui, ("source", number), false, row * 2.0, |ui| {
-            source_ui(ui, number, source)
-        });
+        let ids = (
+            ui.make_persistent_id(("source", number)),
+            ui.make_persistent_id(("source link", number)),
+        );
+        lazy.block_or_stand_in(
+            ui,
+            ("source", number),
+            false,
+            row * 2.0,
+            |ui| source_ui(ui, ids, number, source),
+            |ui, rect| {
+                // The link is the last row.
+                let link = source_link(source).map(|link| {
+                    let row = ui.text_style_height(&egui::TextStyle::Small);
+                    (
+                        egui::Rect::from_min_max(
+                            rect.left_bottom() - egui::vec2(0.0, row),
+                            rect.max,
+                        ),
+                        link,
+                    )
+                });
+                source_nodes(ui, ids, number, source, rect, link);
+            },
+        );
     }
     lazy.end(ui);
-    toggled
+    toggled.into_inner()
 }
 
-/// One source: title, publisher, date and reference, then its link if it has one.
-fn source_ui(ui: &mut egui::Ui, number: usize, source: &Source) -> egui::Rect {
+/// A source's line: its number, title, publisher, date and reference.
+fn source_line(number: usize, source: &Source) -> String {
     let mut line = format!(
         "{number}. {}. {}, {}",
         source.title, source.publisher, source.date
@@ -155,28 +203,107 @@ fn source_ui(ui: &mut egui::Ui, number: usize, source: &Source) -> egui::Rect {
         line.push_str(&format!(" ({reference})"));
     }
     line.push('.');
-    // The link goes on a line of its own: a link that wraps within a line of other
-    // widgets leaves a nameless, focusable piece for each extra row (egui 0.37).
-    ui.vertical(|ui| {
-        ui.label(RichText::new(line).small());
-        // Only a web address is ever clickable; check refuses any other link, and this
-        // holds even for a case that did not come through it.
-        if let Some(link) = source
-            .link
-            .as_ref()
-            .filter(|l| crate::io::case_file::is_web_address(l))
-        {
-            let response = ui.hyperlink_to(RichText::new(link).small(), link);
-            // Two sources can share a link, so the accessible name says which source.
-            let name = format!("Source {number}: {link}");
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
-            if response.gained_focus() {
-                response.scroll_to_me(None);
+    line
+}
+
+/// A source's link, if it has one. Only a web address is ever clickable; check refuses any
+/// other link, and this holds even for a case that did not come through it.
+fn source_link(source: &Source) -> Option<&str> {
+    source
+        .link
+        .as_deref()
+        .filter(|l| crate::io::case_file::is_web_address(l))
+}
+
+/// One source: its line, then its link on a line of its own. Drawn as a label and a
+/// hyperlink are, but with ids of their own, so that its stand-in out of view has the same
+/// nodes. Returns the space it took.
+fn source_ui(
+    ui: &mut egui::Ui,
+    ids: (egui::Id, egui::Id),
+    number: usize,
+    source: &Source,
+) -> egui::Rect {
+    let width = ui.available_width();
+    let small = |ui: &egui::Ui, text: RichText| {
+        super::galley(ui, text.small(), Some(width), egui::TextStyle::Small)
+    };
+    let line = small(ui, RichText::new(source_line(number, source)));
+    let link_colour = ui.visuals().hyperlink_color;
+    let link = source_link(source).map(|link| {
+        let text = RichText::new(link).color(link_colour);
+        (small(ui, text), link)
+    });
+    let gap = ui.spacing().item_spacing.y;
+    let height = line.size().y + link.as_ref().map_or(0.0, |(g, _)| gap + g.size().y);
+    let (_, rect) = ui.allocate_space(egui::vec2(width, height));
+    let line_rect = egui::Rect::from_min_size(rect.min, line.size());
+    let link_rect = link.as_ref().map(|(galley, link)| {
+        let at = line_rect.left_bottom() + egui::vec2(0.0, gap);
+        (egui::Rect::from_min_size(at, galley.size()), *link)
+    });
+    let (line_response, link_response) =
+        source_nodes(ui, ids, number, source, line_rect, link_rect);
+    if ui.is_rect_visible(rect) {
+        let colour = ui.visuals().text_color();
+        egui::text_selection::LabelSelectionState::label_text_selection(
+            ui,
+            &line_response,
+            line_rect.min,
+            line,
+            colour,
+            egui::Stroke::NONE,
+        );
+        if let (Some((galley, _)), Some(response)) = (link, link_response) {
+            // As egui's hyperlink: underlined while hovered or focused.
+            let underline = if response.hovered() || response.has_focus() {
+                egui::Stroke::new(ui.style().interact(&response).fg_stroke.width, link_colour)
+            } else {
+                egui::Stroke::NONE
+            };
+            egui::text_selection::LabelSelectionState::label_text_selection(
+                ui,
+                &response,
+                response.rect.min,
+                galley,
+                link_colour,
+                underline,
+            );
+            if response.hovered() {
+                ui.set_cursor_icon(egui::CursorIcon::PointingHand);
             }
         }
-    })
-    .response
-    .rect
+    }
+    rect
+}
+
+/// A source's accessible nodes, the line over `line_rect` and the link over its rectangle,
+/// and what a click on the link does (opens it, in a new tab in a browser, so the case
+/// stays open). Returns their responses.
+fn source_nodes(
+    ui: &egui::Ui,
+    (line_id, link_id): (egui::Id, egui::Id),
+    number: usize,
+    source: &Source,
+    line_rect: egui::Rect,
+    link: Option<(egui::Rect, &str)>,
+) -> (egui::Response, Option<egui::Response>) {
+    let line = ui.interact(line_rect, line_id, selectable());
+    line.widget_info(|| label_info(source_line(number, source)));
+    let link = link.map(|(rect, link)| {
+        let response = ui.interact(rect, link_id, Sense::click() | selectable());
+        // Two sources can share a link, so the accessible name says which source.
+        let name = format!("Source {number}: {link}");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+        if response.clicked() || response.middle_clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(link));
+        }
+        if response.gained_focus() {
+            response.scroll_to_me(None);
+        }
+        response
+    });
+    (line, link)
 }
 
 /// The id of a passage's toggle.
@@ -220,9 +347,10 @@ fn passage_ui(
     let sense = if clickable {
         Sense::hover()
     } else {
-        Sense::click_and_drag() - Sense::FOCUSABLE
+        selectable()
     };
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), sense);
+    let (_, rect) = ui.allocate_space(egui::vec2(width, height));
+    let response = ui.interact(rect, text_id(passage), sense);
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
         painter.rect_filled(rect, 3.0, highlight.fill(&theme::colors(ui)));
@@ -254,10 +382,58 @@ fn passage_ui(
         }
     }
     if !clickable {
-        // The toggle names the passage while marking; here the text says it.
-        response.widget_info(|| label_info(passage_label(passage)));
+        passage_text_node(&response, passage);
     }
     rect
+}
+
+/// The id of a passage's text (which is its accessible node when it is not a toggle), so
+/// its stand-in out of view is the same node.
+fn text_id(passage: &Passage) -> egui::Id {
+    egui::Id::unique(("passage text", passage.id.as_str()))
+}
+
+/// How text that can be selected and copied, as in a label, senses the pointer; Tab skips
+/// it.
+fn selectable() -> Sense {
+    Sense::click_and_drag() - Sense::FOCUSABLE
+}
+
+/// The accessible node of a passage's text when it is not a toggle (on the feedback
+/// screen, say): the toggle names the passage while marking; here the text says it.
+fn passage_text_node(response: &egui::Response, passage: &Passage) {
+    response.widget_info(|| label_info(passage_label(passage)));
+}
+
+/// A section heading, drawn as a label is but with an id of its own, so its stand-in out
+/// of view is the same node. Returns the space it took.
+fn section_heading_ui(ui: &mut egui::Ui, id: egui::Id, heading: &str) -> egui::Rect {
+    let galley = super::galley(
+        ui,
+        theme::subheading(heading),
+        Some(ui.available_width()),
+        egui::TextStyle::Body,
+    );
+    let (_, rect) = ui.allocate_space(galley.size());
+    let response = ui.interact(rect, id, selectable());
+    if ui.is_rect_visible(rect) {
+        egui::text_selection::LabelSelectionState::label_text_selection(
+            ui,
+            &response,
+            rect.min,
+            galley,
+            ui.visuals().text_color(),
+            egui::Stroke::NONE,
+        );
+    }
+    heading_node(&response, heading);
+    rect
+}
+
+/// A section heading's accessible node: a heading at level 2, named by its text.
+fn heading_node(response: &egui::Response, heading: &str) {
+    response.widget_info(|| label_info(heading.to_owned()));
+    a11y::mark_heading(response, 2);
 }
 
 fn label_info(text: String) -> egui::WidgetInfo {

@@ -7,8 +7,12 @@
 //! changes.
 //!
 //! Everything is drawn in full while a widget has keyboard focus, so Tab reaches every
-//! widget in order, and while a screen reader is reading (AccessKit is on), so the whole
-//! text can be read without scrolling. See docs/performance.md for what this saves.
+//! widget in order. While a screen reader may be reading (AccessKit is on) the whole text
+//! must be in the accessibility tree, to be read without scrolling: a block out of view is
+//! then drawn in full, unless it has a stand-in ([`Lazy::block_or_stand_in`]), which gives
+//! it the accessible nodes the drawn block has (the same ids, roles, names and states)
+//! over the space it takes, without laying its text out. See docs/performance.md for what
+//! this saves.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher, Hash};
@@ -26,8 +30,10 @@ struct Heights {
 pub struct Lazy {
     id: egui::Id,
     heights: Heights,
-    /// Whether blocks out of view may be skipped this frame.
-    skip: bool,
+    /// Whether a widget has keyboard focus: then every block is drawn.
+    focused: bool,
+    /// Whether AccessKit is on: then a block out of view is drawn, or stands in.
+    reading: bool,
 }
 
 impl Lazy {
@@ -60,7 +66,8 @@ impl Lazy {
         Self {
             id,
             heights: Heights { key, known },
-            skip: !reading && !typing_or_tabbing,
+            focused: typing_or_tabbing,
+            reading,
         }
     }
 
@@ -79,14 +86,37 @@ impl Lazy {
         guess: f32,
         draw: impl FnOnce(&mut egui::Ui) -> egui::Rect,
     ) {
+        let always = always || self.reading;
+        self.block_or_stand_in(ui, block, always, guess, draw, |_, _| {});
+    }
+
+    /// As [`Lazy::block`], but while a screen reader may be reading, a block out of view
+    /// is not laid out either: `stand_in` gives the space it takes (the rectangle) the
+    /// accessible nodes the drawn block would have, with the same ids, roles, names and
+    /// states, and answers their actions (a click from a screen reader, say) as the drawn
+    /// block does. Every block is drawn once, when first seen, to measure it.
+    pub fn block_or_stand_in(
+        &mut self,
+        ui: &mut egui::Ui,
+        block: impl Hash,
+        always: bool,
+        guess: f32,
+        draw: impl FnOnce(&mut egui::Ui) -> egui::Rect,
+        stand_in: impl FnOnce(&mut egui::Ui, egui::Rect),
+    ) {
         let key = hash(block);
         let below_view = ui.cursor().min.y > ui.clip_rect().bottom();
         let height = match self.heights.known.get(&key) {
             Some(&height) => Some(height),
-            None if below_view => Some(*self.heights.known.entry(key).or_insert(guess)),
+            // For a screen reader every block is measured when first seen, so that what
+            // stands in is where the drawn block will be, and nothing below moves when it
+            // scrolls into view.
+            None if below_view && !self.reading => {
+                Some(*self.heights.known.entry(key).or_insert(guess))
+            }
             None => None,
         };
-        if self.skip
+        if !self.focused
             && !always
             && let Some(height) = height
         {
@@ -96,6 +126,9 @@ impl Lazy {
             );
             if !ui.is_rect_visible(rect) {
                 ui.advance_cursor_after_rect(rect);
+                if self.reading {
+                    stand_in(ui, rect);
+                }
                 return;
             }
         }
@@ -120,7 +153,20 @@ mod tests {
     /// Runs one frame of a 300-point-high scrolling list of 100 blocks, each 40 points
     /// high, and returns which blocks were drawn and the height of the list.
     fn frame(ctx: &egui::Context, width: f32, offset: f32) -> (Vec<usize>, f32) {
-        let mut drawn = Vec::new();
+        let (drawn, _, height) = frame_with(ctx, width, offset, false);
+        (drawn, height)
+    }
+
+    /// As [`frame`], with stand-ins when `stand_in`: returns the blocks drawn, the blocks
+    /// that stood in, and the height of the list.
+    fn frame_with(
+        ctx: &egui::Context,
+        width: f32,
+        offset: f32,
+        stand_in: bool,
+    ) -> (Vec<usize>, Vec<usize>, f32) {
+        let drawn = std::cell::RefCell::new(Vec::new());
+        let mut stood_in = Vec::new();
         let mut height = 0.0;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -136,14 +182,22 @@ mod tests {
                 .show(ui, |ui| {
                     let mut lazy = Lazy::begin(ui, "test", "list");
                     for n in 0..100 {
-                        lazy.block(ui, n, false, 40.0, |ui| {
-                            drawn.push(n);
+                        let draw = |ui: &mut egui::Ui| {
+                            drawn.borrow_mut().push(n);
                             let (rect, _) = ui.allocate_exact_size(
                                 egui::vec2(ui.available_width(), 40.0),
                                 egui::Sense::hover(),
                             );
                             rect
-                        });
+                        };
+                        if stand_in {
+                            lazy.block_or_stand_in(ui, n, false, 40.0, draw, |_, rect| {
+                                assert!((rect.height() - 40.0).abs() < 0.5, "{rect:?}");
+                                stood_in.push(n);
+                            });
+                        } else {
+                            lazy.block(ui, n, false, 40.0, draw);
+                        }
                     }
                     lazy.end(ui);
                 });
@@ -151,7 +205,7 @@ mod tests {
         });
         // No renderer here to take the font texture.
         output.textures_delta.clear();
-        (drawn, height)
+        (drawn.into_inner(), stood_in, height)
     }
 
     #[test]
@@ -207,5 +261,26 @@ mod tests {
         let _ = frame(&ctx, 400.0, 0.0);
         let (drawn, _) = frame(&ctx, 400.0, 0.0);
         assert_eq!(drawn.len(), 100, "so the whole text can be read");
+    }
+
+    #[test]
+    fn for_a_screen_reader_a_block_out_of_view_stands_in_where_it_can() {
+        let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        let (first, _, _) = frame_with(&ctx, 400.0, 0.0, true);
+        assert_eq!(first.len(), 100, "every block is measured once");
+        let (drawn, stood_in, _) = frame_with(&ctx, 400.0, 0.0, true);
+        assert!(drawn.len() < 12, "what shows is drawn: {drawn:?}");
+        assert_eq!(drawn.len() + stood_in.len(), 100, "the rest stands in");
+        assert!(stood_in.contains(&99));
+
+        // Without a screen reader nothing stands in.
+        let ctx = egui::Context::default();
+        let _ = frame_with(&ctx, 400.0, 0.0, true);
+        let (drawn, stood_in, _) = frame_with(&ctx, 400.0, 0.0, true);
+        assert!(
+            drawn.len() < 12 && stood_in.is_empty(),
+            "{drawn:?} {stood_in:?}"
+        );
     }
 }
