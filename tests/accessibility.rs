@@ -4,7 +4,7 @@
 use collab_casebook::ui::LoadingAction;
 use std::collections::BTreeMap;
 
-use crate::common::{app_harness, bundled, model, open_case, press};
+use crate::common::{app_harness, bundled, model, open_case, press, wheel};
 use collab_casebook::ui::Action;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
@@ -122,16 +122,6 @@ fn every_screen_has_unique_labels_on_every_interactive_widget() {
     assert_labels_unique(&harness, "library with problems");
 }
 
-fn wheel(dy: f32) -> egui::Event {
-    egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::default(),
-    }
-}
-
 /// Paragraphs and headings out of view are not laid out, even for a screen reader (see
 /// `ui::lazy`): they stand in with the node they have when drawn. A screen reader finds
 /// and uses them there, and they stay the same nodes as they scroll into view.
@@ -155,12 +145,7 @@ fn a_paragraph_out_of_view_is_the_node_it_is_on_screen_and_a_screen_reader_can_c
         "the last paragraph is out of view: {rect:?}"
     );
     assert_eq!(node.accesskit_node().role(), Role::CheckBox);
-    let heading_id = harness
-        .query_all(By::new().predicate(|n| {
-            n.role() == Role::Heading && n.label().is_some_and(|l| l.starts_with(heading.as_str()))
-        }))
-        .next()
-        .unwrap();
+    let heading_id = heading_node(&harness, heading);
     assert!(
         window.intersects(heading_id.rect()),
         "{:?}",
@@ -214,12 +199,7 @@ fn a_paragraph_out_of_view_is_the_node_it_is_on_screen_and_a_screen_reader_can_c
         node.accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::True)
     );
-    let heading_now = harness
-        .query_all(By::new().predicate(|n| {
-            n.role() == Role::Heading && n.label().is_some_and(|l| l.starts_with(heading.as_str()))
-        }))
-        .next()
-        .unwrap();
+    let heading_now = heading_node(&harness, heading);
     assert!(
         !window.intersects(heading_now.rect()),
         "{:?}",
@@ -249,4 +229,17 @@ fn a_paragraph_out_of_view_is_the_node_it_is_on_screen_and_a_screen_reader_can_c
         "the same link node"
     );
     assert_eq!(link_now.accesskit_node().role(), Role::Link);
+}
+
+/// The heading whose name starts with `start`.
+fn heading_node<'h>(
+    harness: &'h egui_kittest::Harness<'static, collab_casebook::CasebookApp>,
+    start: &'h str,
+) -> egui_kittest::Node<'h> {
+    harness
+        .query_all(By::new().predicate(move |n| {
+            n.role() == Role::Heading && n.label().is_some_and(|l| l.starts_with(start))
+        }))
+        .next()
+        .unwrap()
 }

@@ -1,6 +1,6 @@
 //! The casebook matrix: a cell opens its case at its factor; filters narrow the columns.
 
-use crate::common::{app_harness, app_harness_sized, bundled, model, press, shows};
+use crate::common::{app_harness, app_harness_sized, bundled, model, press, shows, wheel};
 use collab_casebook::domain::casebook::short_title;
 use collab_casebook::ui::Screen;
 use egui_kittest::kittest::Queryable;
@@ -141,16 +141,6 @@ fn cases_by_factor_opens_at_the_top_even_after_the_library_was_scrolled() {
         cell.top() >= head.bottom(),
         "the first row ({cell:?}) starts below the factor names ({head:?})"
     );
-}
-
-fn wheel(dy: f32) -> egui::Event {
-    egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::default(),
-    }
 }
 
 #[test]

@@ -85,3 +85,14 @@ pub fn wait_up_to(
     }
     false
 }
+
+/// A mouse-wheel step of `dy` points (negative: down the page), where the pointer is.
+pub fn wheel(dy: f32) -> egui::Event {
+    egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::default(),
+    }
+}
