@@ -139,19 +139,12 @@ fn is_finite(rect: &AkRect) -> bool {
         .all(|v| v.is_finite())
 }
 
-/// A node still to visit: its id, where its parent is in the walk and the transform above
-/// it.
-type Visit = (u64, Option<usize>, Affine);
-
-/// A node reached in the walk from the root.
+/// A node reached in the walk from the root (or still to visit).
+#[derive(Clone, Copy, Debug)]
 struct Walked {
     id: u64,
     /// Where its parent is in the walk (None: at the top).
     parent: Option<usize>,
-    /// Where it is on the page: its own bounds, or the union of its children's.
-    placed: Option<AkRect>,
-    /// Whether `placed` is its own bounds.
-    own: bool,
 }
 
 /// What the page shows for one node: enough to work out what changed.
@@ -184,6 +177,9 @@ pub struct Mirror {
     shown: IntMap<u64, Shown>,
     /// The top-level elements in the mirror's container, in order.
     top: Vec<u64>,
+    /// The last walk from the root, parents first: while nodes only move, only their
+    /// places are worked out again.
+    order: Vec<Walked>,
     focus: Option<u64>,
 }
 
@@ -216,6 +212,9 @@ impl Mirror {
         // scrolls most of the rest have only moved. Only a node whose description may
         // have changed is described again.
         let mut changed: IntSet<u64> = IntSet::default();
+        // Whether anything but where nodes are changed: a node new or described anew, or
+        // children added, removed or reordered.
+        let mut reshaped = false;
         for (id, node) in &update.nodes {
             // A text run is one row of a label or text box, for moving a caret through
             // it; its words are the parent's text already, which the page lays out itself.
@@ -224,6 +223,7 @@ impl Mirror {
             }
             match self.nodes.get_mut(&id.0) {
                 Some(old) => {
+                    reshaped |= old.children() != node.children();
                     // A node as it was, or that only moved, is its new self already.
                     if !only_moved(old, node) {
                         changed.insert(id.0);
@@ -236,12 +236,20 @@ impl Mirror {
                 }
             }
         }
+        reshaped |= !changed.is_empty();
         if let Some(tree) = &update.tree {
+            reshaped |= self.root != Some(tree.root.0);
             self.root = Some(tree.root.0);
         }
         let Some(root) = self.root else {
             return Vec::new();
         };
+        let root_transform = self.nodes.get(&root).map_or(Affine::IDENTITY, |n| {
+            n.transform().copied().unwrap_or(Affine::IDENTITY)
+        });
+        if !reshaped && !self.order.is_empty() {
+            return self.only_places(root, root_transform, update);
+        }
 
         // Walk the tree from the root: what each reachable node should look like, and where
         // it is on the page (its bounds with every transform above it applied).
@@ -249,28 +257,23 @@ impl Mirror {
         wanted.reserve(self.shown.len());
         let mut order: Vec<Walked> = Vec::with_capacity(self.shown.len()); // parents first
         let mut top: Vec<u64> = Vec::new();
-        let root_transform = self.nodes.get(&root).map_or(Affine::IDENTITY, |n| {
-            n.transform().copied().unwrap_or(Affine::IDENTITY)
-        });
         if let Some(root_node) = self.nodes.get(&root) {
-            let mut stack: Vec<Visit> = root_node
+            let mut stack: Vec<Walked> = root_node
                 .children()
                 .iter()
                 .rev()
-                .map(|child| (child.0, None, root_transform))
+                .map(|child| Walked {
+                    id: child.0,
+                    parent: None,
+                })
                 .collect();
-            while let Some((id, parent, transform)) = stack.pop() {
+            while let Some(Walked { id, parent }) = stack.pop() {
                 let Some(node) = self.nodes.get(&id) else {
                     continue;
                 };
                 if wanted.contains_key(&id) {
                     continue; // a node listed twice: keep the first place
                 }
-                let transform = node.transform().map_or(transform, |own| transform * *own);
-                let placed = node
-                    .bounds()
-                    .map(|b| transform.transform_rect_bbox(b))
-                    .filter(is_finite);
                 let has_children = node
                     .children()
                     .iter()
@@ -308,49 +311,20 @@ impl Mirror {
                     }
                 }
                 let at = order.len();
-                order.push(Walked {
-                    id,
-                    parent,
-                    own: placed.is_some(),
-                    placed,
-                });
+                order.push(Walked { id, parent });
                 for child in node.children().iter().rev() {
-                    stack.push((child.0, Some(at), transform));
+                    stack.push(Walked {
+                        id: child.0,
+                        parent: Some(at),
+                    });
                 }
             }
         }
-        // A container without bounds of its own (egui gives none to its layout groups) is
-        // placed over what is inside it: children come after their parent in `order`, so
-        // going backwards each node's place is known before its parent's.
-        for at in (0..order.len()).rev() {
-            let Some(walked) = order.get(at) else {
-                continue;
-            };
-            let (Some(p), Some(child)) = (walked.parent, walked.placed) else {
-                continue;
-            };
-            if let Some(parent) = order.get_mut(p)
-                && !parent.own
-            {
-                parent.placed = Some(parent.placed.map_or(child, |r| r.union(child)));
+        for (walked, rect) in order.iter().zip(self.places(&order, root_transform)) {
+            if let Some(shown) = wanted.get_mut(&walked.id) {
+                shown.rect = rect;
             }
         }
-        for walked in &order {
-            let origin = walked
-                .parent
-                .and_then(|p| order.get(p))
-                .and_then(|p| p.placed)
-                .map_or((0.0, 0.0), |r| (r.x0, r.y0));
-            if let (Some(shown), Some(r)) = (wanted.get_mut(&walked.id), walked.placed) {
-                shown.rect = Rect {
-                    x: r.x0 - origin.0,
-                    y: r.y0 - origin.1,
-                    width: r.x1 - r.x0,
-                    height: r.y1 - r.y0,
-                };
-            }
-        }
-
         let mut ops = Vec::new();
         // New elements, and changes to the ones that stay. A node whose tag changed is
         // made again.
@@ -413,14 +387,96 @@ impl Mirror {
         self.nodes
             .retain(|id, _| wanted.contains_key(id) || *id == root);
         self.shown = wanted;
+        self.order = order;
 
-        // The focus, when it moved.
+        self.refocus(root, update, &mut ops);
+        ops
+    }
+
+    /// The operations for a frame in which nodes only moved: each element whose place
+    /// changed is placed again.
+    fn only_places(&mut self, root: u64, root_transform: Affine, update: &TreeUpdate) -> Vec<Op> {
+        let mut ops = Vec::new();
+        for (walked, rect) in self
+            .order
+            .iter()
+            .zip(self.places(&self.order, root_transform))
+        {
+            if let Some(shown) = self.shown.get_mut(&walked.id)
+                && shown.rect != rect
+            {
+                shown.rect = rect;
+                ops.push(Op::SetRect {
+                    id: walked.id,
+                    rect,
+                });
+            }
+        }
+        self.refocus(root, update, &mut ops);
+        ops
+    }
+
+    /// Tells the page when the focus moved.
+    fn refocus(&mut self, root: u64, update: &TreeUpdate, ops: &mut Vec<Op>) {
         let focus = Some(update.focus.0).filter(|id| *id != root && self.shown.contains_key(id));
         if focus != self.focus {
             ops.push(Op::Focus { id: focus });
             self.focus = focus;
         }
-        ops
+    }
+
+    /// Where each node of the walk `order` goes, relative to its parent's element: its
+    /// bounds with every transform above it applied. A container without bounds of its
+    /// own (egui gives none to its layout groups) is placed over what is inside it.
+    fn places(&self, order: &[Walked], root_transform: Affine) -> Vec<Rect> {
+        let mut transforms: Vec<Affine> = Vec::with_capacity(order.len());
+        let mut placed: Vec<(Option<AkRect>, bool)> = Vec::with_capacity(order.len());
+        for walked in order {
+            let above = walked
+                .parent
+                .and_then(|p| transforms.get(p).copied())
+                .unwrap_or(root_transform);
+            let node = self.nodes.get(&walked.id);
+            let transform = node
+                .and_then(Node::transform)
+                .map_or(above, |own| above * *own);
+            let own = node
+                .and_then(Node::bounds)
+                .map(|b| transform.transform_rect_bbox(b))
+                .filter(is_finite);
+            transforms.push(transform);
+            placed.push((own, own.is_some()));
+        }
+        // Children come after their parent in `order`, so going backwards each node's place
+        // is known before its parent's.
+        for at in (0..order.len()).rev() {
+            let (Some(p), Some((Some(child), _))) = (
+                order.get(at).and_then(|w| w.parent),
+                placed.get(at).copied(),
+            ) else {
+                continue;
+            };
+            if let Some((parent, false)) = placed.get_mut(p) {
+                *parent = Some(parent.map_or(child, |r| r.union(child)));
+            }
+        }
+        order
+            .iter()
+            .zip(&placed)
+            .map(|(walked, (rect, _))| {
+                let origin = walked
+                    .parent
+                    .and_then(|p| placed.get(p))
+                    .and_then(|(r, _)| *r)
+                    .map_or((0.0, 0.0), |r| (r.x0, r.y0));
+                rect.map_or(Rect::NONE, |r| Rect {
+                    x: r.x0 - origin.0,
+                    y: r.y0 - origin.1,
+                    width: r.x1 - r.x0,
+                    height: r.y1 - r.y0,
+                })
+            })
+            .collect()
     }
 
     fn forget_child(&mut self, id: u64) {
