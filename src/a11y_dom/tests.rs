@@ -719,6 +719,10 @@ fn a_group_without_bounds_covers_its_children_and_a_scroll_moves_only_the_group(
     // The case scrolls by 40 points: the group moves, the paragraphs stay put inside it.
     let ops = mirror.update(&frame(40.0));
     assert_eq!(ops, vec![at(3, 10.0, 50.0, 280.0, 70.0)]);
+    // And back: the page is told where it went each time.
+    let ops = mirror.update(&frame(0.0));
+    assert_eq!(ops, vec![at(3, 10.0, 90.0, 280.0, 70.0)]);
+    assert!(mirror.update(&frame(0.0)).is_empty());
 }
 
 #[test]
