@@ -7,7 +7,7 @@
 
 use egui::{Color32, RichText, Sense};
 
-use crate::domain::{Case, Passage, PassageId, Source};
+use crate::domain::{Case, Passage, PassageId, Section, Source};
 
 use super::a11y;
 use super::lazy::Lazy;
@@ -107,18 +107,19 @@ pub fn case_text_ui(
     let toggled = std::cell::RefCell::new(None);
     for (number, section) in case.sections.iter().enumerate() {
         ui.add_space(10.0);
-        let heading = match &section.period {
-            Some(period) => format!("{} ({period})", section.heading),
-            None => section.heading.clone(),
-        };
         let id = ui.make_persistent_id(("case heading", number));
         lazy.block_or_stand_in(
             ui,
             ("heading", number),
             false,
             row * 1.5,
-            |ui| section_heading_ui(ui, id, &heading),
-            |ui, rect| heading_node(&ui.interact(rect, id, selectable()), &heading),
+            |ui| section_heading_ui(ui, id, &section_title(section)),
+            |ui, rect| {
+                heading_node(
+                    &ui.interact(rect, id, selectable()),
+                    &section_title(section),
+                );
+            },
         );
         for passage in &section.passages {
             reading_order += 1;
@@ -191,6 +192,14 @@ pub fn case_text_ui(
     }
     lazy.end(ui);
     toggled.into_inner()
+}
+
+/// A section's heading: its title, and its period if it has one.
+fn section_title(section: &Section) -> String {
+    match &section.period {
+        Some(period) => format!("{} ({period})", section.heading),
+        None => section.heading.clone(),
+    }
 }
 
 /// A source's line: its number, title, publisher, date and reference.

@@ -210,9 +210,10 @@ impl Mirror {
             }
             match self.nodes.get_mut(&id.0) {
                 Some(old) => {
-                    reshaped |= old.children() != node.children();
+                    let (moved_only, children_changed) = only_moved(old, node);
+                    reshaped |= children_changed;
                     // A node as it was, or that only moved, is its new self already.
-                    if !only_moved(old, node) {
+                    if !moved_only {
                         changed.insert(id.0);
                         old.clone_from(node);
                     }
@@ -424,9 +425,9 @@ impl Mirror {
 }
 
 /// Whether `new` differs from `old` only where it is (its bounds and transform) or in
-/// which children it has, none of which changes its description. `old` is left as `new`
-/// where they differ in those, and as it was otherwise.
-fn only_moved(old: &mut Node, new: &Node) -> bool {
+/// which children it has, none of which changes its description; and whether its children
+/// changed. `old` is left as `new` where they differ in those, and as it was otherwise.
+fn only_moved(old: &mut Node, new: &Node) -> (bool, bool) {
     match new.bounds() {
         Some(bounds) => old.set_bounds(bounds),
         None => old.clear_bounds(),
@@ -435,10 +436,11 @@ fn only_moved(old: &mut Node, new: &Node) -> bool {
         Some(transform) => old.set_transform(*transform),
         None => old.clear_transform(),
     }
-    if old.children() != new.children() {
+    let children_changed = old.children() != new.children();
+    if children_changed {
         old.set_children(new.children().to_vec());
     }
-    old == new
+    (old == new, children_changed)
 }
 
 /// The operations that turn `old` (None: a new element) into `new`, apart from order.
