@@ -25,11 +25,20 @@ for target in "${targets[@]}"; do
     while IFS= read -r -d '' seed; do
         cp "$seed" "$corpus/seed-$(sha1sum "$seed" | cut -c1-16)"
     done < <(find scenarios tests/data docs/example-case.ron -type f -print0)
-    if [[ "$seconds" -eq 0 ]]; then limit=(-runs=0); else limit=(-max_total_time="$seconds"); fi
+    # Fuzzing for a while: optimised, with debug assertions and overflow checks (cargo
+    # fuzz's default build). Only the seeds (CI): --dev, the same checks unoptimised, which
+    # compiles in less time than it would save running a few hundred inputs.
+    if [[ "$seconds" -eq 0 ]]; then
+        limit=(-runs=0)
+        build=(--dev)
+    else
+        limit=(-max_total_time="$seconds")
+        build=()
+    fi
     echo "== $target for ${seconds}s, corpus $(ls "$corpus" | wc -l) files"
     # -s none: no sanitizer, so the stable toolchain can build it (the crate forbids unsafe
-    # code, so address sanitizing would find little). -O: optimised, with debug assertions.
-    (cd fuzz && cargo fuzz run -s none -O "$target" "../$corpus" -- \
+    # code, so address sanitizing would find little).
+    (cd fuzz && cargo fuzz run -s none "${build[@]}" "$target" "../$corpus" -- \
         -dict=ron.dict "${limit[@]}" -max_len=65536 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1)
 done
