@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Writes the browser build's fonts, assets/fonts/web/: DejaVu Sans and DejaVu Sans Bold cut
-# down to the scripts a case in English (or Welsh, Irish, Scottish Gaelic, a European
-# language, or Greek letters in a formula) uses, with the punctuation, currency, arrows,
-# mathematical signs, shapes and ticks around them, and without the hinting instructions
-# egui does not use. The browser downloads the app in one file, and the full fonts were a
-# quarter of it (docs/performance.md). The desktop app keeps the full fonts.
+# down to the letters a case in English, Welsh, Irish, Scottish Gaelic or another European
+# language written in Latin letters uses, with the punctuation, currency signs and the few
+# symbols around them, and without the hinting instructions (the browser build draws
+# without hinting: src/ui/theme.rs). The browser downloads the app in one file, and the
+# full fonts were a quarter of it (docs/performance.md). The desktop app keeps the full
+# fonts, so a case file in Greek, Cyrillic or another script shows there.
 #
 #   scripts/subset-fonts.sh      # needs fontTools (pip install fonttools==4.68.0)
 #
@@ -19,18 +20,19 @@ if ! command -v pyftsubset >/dev/null; then
     exit 1
 fi
 
-# Basic Latin, Latin-1, Latin Extended-A and -B, combining accents, Greek, Latin Extended
-# Additional (Welsh ŵ and ŷ with their accents), general punctuation, currency,
-# letter-like symbols, arrows, mathematical operators, geometric shapes, miscellaneous
-# symbols, dingbats (ticks and crosses), and the replacement character.
-UNICODES="U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF,U+25A0-25FF,U+2600-26FF,U+2700-27BF,U+FFFD"
+# Basic Latin, Latin-1 and Latin Extended-A (the European languages, and Welsh ŵ and ŷ),
+# Romanian ș and ț, the spacing accents of old Windows text, Welsh ẁ ẃ ẅ ỳ, general
+# punctuation (curly quotes, dashes, the ellipsis), currency, the trade mark sign, the four
+# arrows, minus, approximately, not equal, at most and at least, a round bullet, a tick
+# and a cross, and the replacement character.
+UNICODES="U+0020-007E,U+00A0-017F,U+0218-021B,U+02C6-02C7,U+02D8-02DD,U+1E80-1E85,U+1EF2-1EF3,U+2000-206F,U+20A0-20CF,U+2122,U+2190-2193,U+2212,U+2248,U+2260,U+2264-2265,U+25CF,U+2713,U+2717,U+FFFD"
 
 for face in DejaVuSans DejaVuSans-Bold; do
     pyftsubset "assets/fonts/$face.ttf" \
         --unicodes="$UNICODES" \
         --layout-features=kern \
         --no-hinting \
-        --drop-tables+=FFTM \
+        --drop-tables+=FFTM,MATH \
         --output-file="assets/fonts/web/$face.ttf"
     echo "assets/fonts/web/$face.ttf: $(wc -c <"assets/fonts/web/$face.ttf") bytes, $(gzip -9 -c "assets/fonts/web/$face.ttf" | wc -c) gzipped"
 done

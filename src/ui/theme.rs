@@ -292,19 +292,34 @@ const DEJAVU: (&[u8], &[u8]) = (
     include_bytes!("../../assets/fonts/web/DejaVuSans-Bold.ttf"),
 );
 
+/// How the browser build draws its cut-down fonts: without hinting, and at whole pixels.
+/// The cut-down fonts carry no hinting instructions, so egui would work out hints for every
+/// glyph itself; and at whole pixels it draws each glyph once, not at up to four
+/// quarter-pixel offsets. Together they take about a third off the first frame's pass over
+/// the library (docs/performance.md); side by side the text looks the same.
+#[cfg(any(target_arch = "wasm32", test))]
+fn web_tweak() -> egui::FontTweak {
+    egui::FontTweak {
+        hinting: Some(false),
+        subpixel_binning: Some(false),
+        ..egui::FontTweak::default()
+    }
+}
+
 /// `base` (egui's own fonts, or none) with DejaVu Sans in front for text and bold, and
 /// behind egui's monospace font, so that every family has a face.
 fn font_definitions(
     mut fonts: egui::FontDefinitions,
     (regular, bold_face): (&'static [u8], &'static [u8]),
+    tweak: egui::FontTweak,
 ) -> egui::FontDefinitions {
     fonts.font_data.insert(
         "DejaVuSans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(regular)),
+        std::sync::Arc::new(egui::FontData::from_static(regular).tweak(tweak.clone())),
     );
     fonts.font_data.insert(
         "DejaVuSans-Bold".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(bold_face)),
+        std::sync::Arc::new(egui::FontData::from_static(bold_face).tweak(tweak)),
     );
     let fallbacks = fonts
         .families
@@ -331,7 +346,11 @@ fn font_definitions(
 /// more of Unicode than egui's default font, so case text in other scripts or with
 /// symbols still shows, and it gives the app a real bold.
 fn install_fonts(ctx: &egui::Context) {
-    ctx.set_fonts(font_definitions(egui::FontDefinitions::default(), DEJAVU));
+    #[cfg(target_arch = "wasm32")]
+    let tweak = web_tweak();
+    #[cfg(not(target_arch = "wasm32"))]
+    let tweak = egui::FontTweak::default();
+    ctx.set_fonts(font_definitions(egui::FontDefinitions::default(), DEJAVU, tweak));
 }
 
 /// Applies the fonts, a theme, text sizes and spacing to a context.
@@ -493,7 +512,11 @@ mod tests {
     fn the_browser_builds_fonts_cover_every_character_of_the_casebook() {
         let ctx = egui::Context::default();
         // In the browser build egui has no fonts of its own.
-        ctx.set_fonts(font_definitions(egui::FontDefinitions::empty(), WEB));
+        ctx.set_fonts(font_definitions(
+            egui::FontDefinitions::empty(),
+            WEB,
+            web_tweak(),
+        ));
         ctx.run_ui(egui::RawInput::default(), |_| {})
             .textures_delta
             .clear();
