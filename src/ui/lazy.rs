@@ -13,6 +13,11 @@
 //! it the accessible nodes the drawn block has (the same ids, roles, names and states)
 //! over the space it takes, without laying its text out. See docs/performance.md for what
 //! this saves.
+//!
+//! The app's very first frame lays out only what shows, screen reader or not, so the window
+//! (or the page) has something to show sooner. It asks for the next frame at once, and that
+//! one measures every block the first passed over: the accessibility tree is whole from
+//! the second frame, a few hundredths of a second later.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher, Hash};
@@ -34,6 +39,11 @@ pub struct Lazy {
     focused: bool,
     /// Whether AccessKit is on: then a block out of view is drawn, or stands in.
     reading: bool,
+    /// Whether this is the app's first frame: then a block below the view is passed over,
+    /// its height guessed but not remembered, and measured in the next frame.
+    first_frame: bool,
+    /// Whether a block was passed over on the first frame.
+    passed_over: bool,
 }
 
 impl Lazy {
@@ -68,6 +78,8 @@ impl Lazy {
             heights: Heights { key, known },
             focused: typing_or_tabbing,
             reading,
+            first_frame: ui.ctx().cumulative_frame_nr() == 0,
+            passed_over: false,
         }
     }
 
@@ -86,7 +98,7 @@ impl Lazy {
         guess: f32,
         draw: impl FnOnce(&mut egui::Ui) -> egui::Rect,
     ) {
-        let always = always || self.reading;
+        let always = always || (self.reading && !self.first_frame);
         self.block_or_stand_in(ui, block, always, guess, draw, |_, _| {});
     }
 
@@ -114,6 +126,12 @@ impl Lazy {
             None if below_view && !self.reading => {
                 Some(*self.heights.known.entry(key).or_insert(guess))
             }
+            // On the first frame a screen reader's blocks below the view are measured in
+            // the next: the guess is not kept.
+            None if below_view && self.first_frame => {
+                self.passed_over = true;
+                Some(guess)
+            }
             None => None,
         };
         if !self.focused
@@ -126,7 +144,7 @@ impl Lazy {
             );
             if !ui.is_rect_visible(rect) {
                 ui.advance_cursor_after_rect(rect);
-                if self.reading {
+                if self.reading && self.heights.known.contains_key(&key) {
                     stand_in(ui, rect);
                 }
                 return;
@@ -136,8 +154,13 @@ impl Lazy {
         self.heights.known.insert(key, rect.height());
     }
 
-    /// Keeps the heights for the next frame.
+    /// Keeps the heights for the next frame, and asks for it at once if the first frame
+    /// passed over blocks a screen reader needs (egui asks for a second frame at once
+    /// anyway; this does not rely on it).
     pub fn end(self, ui: &egui::Ui) {
+        if self.passed_over {
+            ui.ctx().request_repaint();
+        }
         ui.data_mut(|d| d.insert_temp(self.id, self.heights));
     }
 }
@@ -264,11 +287,33 @@ mod tests {
     }
 
     #[test]
+    fn the_first_frame_lays_out_only_what_shows_even_for_a_screen_reader() {
+        for stand_in in [false, true] {
+            let ctx = egui::Context::default();
+            ctx.enable_accesskit();
+            let (first, stood_in, _) = frame_with(&ctx, 400.0, 0.0, stand_in);
+            assert!(first.len() < 12, "what shows is drawn: {first:?}");
+            assert!(
+                stood_in.is_empty(),
+                "nothing stands in at a guessed place: {stood_in:?}"
+            );
+            let (second, _, height) = frame_with(&ctx, 400.0, 0.0, stand_in);
+            assert_eq!(second.len(), 100, "the next frame measures every block");
+            let (_, _, measured) = frame_with(&ctx, 400.0, 0.0, stand_in);
+            assert!(
+                height > 4000.0 && (height - measured).abs() < 0.5,
+                "the whole list, which then stays put: {height} {measured}"
+            );
+        }
+    }
+
+    #[test]
     fn for_a_screen_reader_a_block_out_of_view_stands_in_where_it_can() {
         let ctx = egui::Context::default();
         ctx.enable_accesskit();
-        let (first, _, _) = frame_with(&ctx, 400.0, 0.0, true);
-        assert_eq!(first.len(), 100, "every block is measured once");
+        let _ = frame_with(&ctx, 400.0, 0.0, true);
+        let (second, _, _) = frame_with(&ctx, 400.0, 0.0, true);
+        assert_eq!(second.len(), 100, "every block is measured once");
         let (drawn, stood_in, _) = frame_with(&ctx, 400.0, 0.0, true);
         assert!(drawn.len() < 12, "what shows is drawn: {drawn:?}");
         assert_eq!(drawn.len() + stood_in.len(), 100, "the rest stands in");

@@ -350,7 +350,11 @@ fn install_fonts(ctx: &egui::Context) {
     let tweak = web_tweak();
     #[cfg(not(target_arch = "wasm32"))]
     let tweak = egui::FontTweak::default();
-    ctx.set_fonts(font_definitions(egui::FontDefinitions::default(), DEJAVU, tweak));
+    ctx.set_fonts(font_definitions(
+        egui::FontDefinitions::default(),
+        DEJAVU,
+        tweak,
+    ));
 }
 
 /// Applies the fonts, a theme, text sizes and spacing to a context.
