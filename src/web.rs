@@ -23,6 +23,7 @@ pub const CASES_META: &str = "collab-casebook-cases";
 /// Starts the app when the page loads the wasm.
 #[wasm_bindgen(start)]
 pub fn start() {
+    crate::platform::mark("start");
     // Warnings and errors go to the browser's console.
     eframe::WebLogger::init(log::LevelFilter::Warn).ok();
     wasm_bindgen_futures::spawn_local(async {
@@ -61,6 +62,7 @@ async fn run() -> Result<(), String> {
             canvas,
             eframe::WebOptions::default(),
             Box::new(move |cc| {
+                crate::platform::mark("runner");
                 // egui's accessibility tree, mirrored into the page for screen readers
                 // (unless the address says `a11y=off`, or `a11y=tree` for egui's tree
                 // without the page's copy: both to measure what it costs).
@@ -75,17 +77,12 @@ async fn run() -> Result<(), String> {
                     // One mark per pass on the page's timeline, for the benchmark.
                     cc.egui_ctx.on_begin_pass(
                         "frame marks",
-                        std::sync::Arc::new(|_| {
-                            if let Some(performance) =
-                                web_sys::window().and_then(|w| w.performance())
-                            {
-                                performance.mark("egui-frame").ok();
-                            }
-                        }),
+                        std::sync::Arc::new(|_| crate::platform::mark("egui-frame")),
                     );
                 }
                 let mut app = CasebookApp::in_browser(cc, model, &chosen);
                 app.launch(&launch);
+                crate::platform::mark("app");
                 Ok(Box::new(app))
             }),
         )

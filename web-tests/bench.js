@@ -9,7 +9,9 @@
 //
 // Both apps mark the page's timeline with `first-frame` when their first frame has been
 // drawn (src/platform/web/mod.rs, examples/bare-web/src/lib.rs); the time is that mark's
-// `startTime`, milliseconds from the start of navigation. Each load is in a new browser
+// `startTime`, milliseconds from the start of navigation. On the way they mark `start`
+// (the wasm runs), `runner` (eframe's web runner asks for the app) and `app` (the app is
+// built), and the benchmark reports each stage's median too: where the difference is. Each load is in a new browser
 // context (nothing cached, an empty local storage), from a loopback server that sends
 // `cache-control: no-store`. The figures are medians; ratios are casebook / bare.
 
@@ -61,7 +63,15 @@ const server = await serve((name) => {
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 
-/** Milliseconds from navigation to the app's first frame, in a fresh context. */
+/** The marks on the way to the first frame. */
+const STAGES = [
+  ["start", "The wasm runs (`start`)"],
+  ["runner", "eframe's web runner asks for the app (`runner`)"],
+  ["app", "The app is built: cases read, record opened (`app`)"],
+  ["first-frame", "The first frame is drawn (`first-frame`)"],
+];
+
+/** Milliseconds from navigation to each mark, up to the app's first frame, in a fresh context. */
 async function firstFrame(app) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -72,7 +82,11 @@ async function firstFrame(app) {
       null,
       { timeout: 60_000, polling: 50 },
     );
-    return await handle.jsonValue();
+    await handle.jsonValue();
+    return await page.evaluate(
+      (names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])),
+      STAGES.map(([name]) => name),
+    );
   } finally {
     await context.close();
   }
@@ -93,7 +107,8 @@ server.close();
 const size = { casebook: sizes(apps.casebook), bare: sizes(apps.bare) };
 const kib = (n) => (n / 1024).toFixed(0);
 const ratio = (a, b) => (a / b).toFixed(2);
-const first = { casebook: median(times.casebook), bare: median(times.bare) };
+const at = (app, stage) => median(times[app].map((marks) => marks[stage]));
+const first = { casebook: at("casebook", "first-frame"), bare: at("bare", "first-frame") };
 const chromiumVersion = browser.version();
 console.log(`Chromium ${chromiumVersion}, headless, --disable-gpu; ${runs} loads of each, alternated; medians.`);
 console.log("");
@@ -104,4 +119,14 @@ console.log(`| The wasm alone, gzipped | ${kib(size.casebook.wasmGz)} KiB | ${ki
 console.log(`| Download, uncompressed | ${kib(size.casebook.raw)} KiB | ${kib(size.bare.raw)} KiB | ${ratio(size.casebook.raw, size.bare.raw)}x | |`);
 console.log(`| Navigation to first frame (median) | ${first.casebook.toFixed(0)} ms | ${first.bare.toFixed(0)} ms | ${ratio(first.casebook, first.bare)}x | at most 1.2x |`);
 console.log("");
-console.log(`Every load, ms: casebook ${times.casebook.map((t) => t.toFixed(0)).join(", ")}; bare ${times.bare.map((t) => t.toFixed(0)).join(", ")}`);
+console.log("| Stage: median ms from navigation (and from the stage before) | Casebook | Bare eframe app |");
+console.log("|---|---|---|");
+let before = { casebook: 0, bare: 0 };
+for (const [stage, words] of STAGES) {
+  const cell = (app) => `${at(app, stage).toFixed(0)} (+${(at(app, stage) - before[app]).toFixed(0)})`;
+  console.log(`| ${words} | ${cell("casebook")} | ${cell("bare")} |`);
+  before = { casebook: at("casebook", stage), bare: at("bare", stage) };
+}
+console.log("");
+const every = (app) => times[app].map((marks) => marks["first-frame"].toFixed(0)).join(", ");
+console.log(`Every load's first frame, ms: casebook ${every("casebook")}; bare ${every("bare")}`);

@@ -22,7 +22,7 @@ pub mod web_room;
 #[cfg(not(target_arch = "wasm32"))]
 pub use desktop::Desktop;
 #[cfg(target_arch = "wasm32")]
-pub use web::{Web, mark_first_frame};
+pub use web::{Web, mark};
 
 /// The platform of this build: the desktop.
 #[cfg(not(target_arch = "wasm32"))]

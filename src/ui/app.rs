@@ -350,7 +350,7 @@ impl eframe::App for CasebookApp {
         // For the browser benchmark (scripts/bench-web.sh): when the first frame was drawn.
         #[cfg(target_arch = "wasm32")]
         if self.frames == 1 {
-            crate::platform::mark_first_frame();
+            crate::platform::mark("first-frame");
         }
         if self.close_after.is_some_and(|n| self.frames >= n) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

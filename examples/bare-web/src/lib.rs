@@ -1,7 +1,9 @@
 //! A bare eframe app in a browser, drawing one label: the reference for the casebook's
 //! browser benchmarks (`scripts/bench-web.sh`), as `examples/bare.rs` is for the desktop's.
 //! It runs on the same page as the casebook (`web/index.html`, canvas `casebook`) and, like
-//! the casebook, marks the page's timeline with `first-frame` when its first frame is drawn.
+//! the casebook, marks the page's timeline with `start` when the wasm runs, `runner` and
+//! `app` when eframe's web runner asks for the app (which it builds at once), and
+//! `first-frame` when its first frame is drawn.
 
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -16,17 +18,23 @@ impl eframe::App for Bare {
             ui.label("A bare eframe app.");
         });
         self.frames = self.frames.saturating_add(1);
-        if self.frames == 1
-            && let Some(performance) = web_sys::window().and_then(|w| w.performance())
-        {
-            performance.mark("first-frame").ok();
+        if self.frames == 1 {
+            mark("first-frame");
         }
+    }
+}
+
+/// Marks the page's timeline, as the casebook does.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.mark(name).ok();
     }
 }
 
 /// Starts the app when the page loads the wasm.
 #[wasm_bindgen(start)]
 pub fn start() {
+    mark("start");
     wasm_bindgen_futures::spawn_local(async {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -41,7 +49,11 @@ pub fn start() {
             .start(
                 canvas,
                 eframe::WebOptions::default(),
-                Box::new(|_cc| Ok(Box::new(Bare { frames: 0 }))),
+                Box::new(|_cc| {
+                    mark("runner");
+                    mark("app");
+                    Ok(Box::new(Bare { frames: 0 }))
+                }),
             )
             .await;
         if started.is_ok()

@@ -287,11 +287,13 @@ impl Web {
     }
 }
 
-/// Marks the page's timeline (`performance.mark("first-frame")`) when the app has drawn
-/// its first frame: what `scripts/bench-web.sh` measures, against a bare eframe app that
-/// marks the same.
-pub fn mark_first_frame() {
+/// Marks the page's timeline (`performance.mark(name)`, milliseconds from navigation) at
+/// the points the browser benchmark (`web-tests/bench.js`) reports, against a bare eframe
+/// app that marks the same: `start` (the wasm runs), `runner` (eframe's web runner is
+/// ready and asks for the app), `app` (the app is built: cases read, record opened) and
+/// `first-frame` (its first frame drawn).
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        performance.mark("first-frame").ok();
+        performance.mark(name).ok();
     }
 }
