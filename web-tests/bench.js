@@ -11,9 +11,9 @@
 // drawn (src/platform/web/mod.rs, examples/bare-web/src/lib.rs); the time is that mark's
 // `startTime`, milliseconds from the start of navigation. On the way they mark `start`
 // (the wasm runs), `runner` (eframe's web runner asks for the app) and `app` (the app is
-// built), and the benchmark reports each stage's median too: where the difference is. Each load is in a new browser
-// context (nothing cached, an empty local storage), from a loopback server that sends
-// `cache-control: no-store`. The figures are medians; ratios are casebook / bare.
+// built), and the benchmark reports each stage's median too: where the difference is.
+// Each load is in a new browser context (nothing cached, an empty local storage), from a
+// loopback server that sends `cache-control: no-store`. The figures are medians; ratios are casebook / bare.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -77,12 +77,11 @@ async function firstFrame(app) {
   const page = await context.newPage();
   try {
     await page.goto(`${base}/${app}/`);
-    const handle = await page.waitForFunction(
+    await page.waitForFunction(
       () => performance.getEntriesByName("first-frame")[0]?.startTime,
       null,
       { timeout: 60_000, polling: 50 },
     );
-    await handle.jsonValue();
     return await page.evaluate(
       (names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])),
       STAGES.map(([name]) => name),

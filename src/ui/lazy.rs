@@ -15,9 +15,9 @@
 //! this saves.
 //!
 //! The app's very first frame lays out only what shows, screen reader or not, so the window
-//! (or the page) has something to show sooner. It asks for the next frame at once, and that
-//! one measures every block the first passed over: the accessibility tree is whole from
-//! the second frame, a few hundredths of a second later.
+//! (or the page) has something to show sooner. egui draws a second frame at once (it always
+//! does after the first), and that one measures every block the first passed over: the
+//! accessibility tree is whole from the second frame, a few hundredths of a second later.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher, Hash};
@@ -42,8 +42,6 @@ pub struct Lazy {
     /// Whether this is the app's first frame: then a block below the view is passed over,
     /// its height guessed but not remembered, and measured in the next frame.
     first_frame: bool,
-    /// Whether a block was passed over on the first frame.
-    passed_over: bool,
 }
 
 impl Lazy {
@@ -79,7 +77,6 @@ impl Lazy {
             focused: typing_or_tabbing,
             reading,
             first_frame: ui.ctx().cumulative_frame_nr() == 0,
-            passed_over: false,
         }
     }
 
@@ -128,10 +125,7 @@ impl Lazy {
             }
             // On the first frame a screen reader's blocks below the view are measured in
             // the next: the guess is not kept.
-            None if below_view && self.first_frame => {
-                self.passed_over = true;
-                Some(guess)
-            }
+            None if below_view && self.first_frame => Some(guess),
             None => None,
         };
         if !self.focused
@@ -154,13 +148,8 @@ impl Lazy {
         self.heights.known.insert(key, rect.height());
     }
 
-    /// Keeps the heights for the next frame, and asks for it at once if the first frame
-    /// passed over blocks a screen reader needs (egui asks for a second frame at once
-    /// anyway; this does not rely on it).
+    /// Keeps the heights for the next frame.
     pub fn end(self, ui: &egui::Ui) {
-        if self.passed_over {
-            ui.ctx().request_repaint();
-        }
         ui.data_mut(|d| d.insert_temp(self.id, self.heights));
     }
 }
@@ -296,6 +285,10 @@ mod tests {
             assert!(
                 stood_in.is_empty(),
                 "nothing stands in at a guessed place: {stood_in:?}"
+            );
+            assert!(
+                ctx.has_requested_repaint(),
+                "egui asks for the next frame at once, which measures the rest"
             );
             let (second, _, height) = frame_with(&ctx, 400.0, 0.0, stand_in);
             assert_eq!(second.len(), 100, "the next frame measures every block");
